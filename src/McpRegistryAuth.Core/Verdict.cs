@@ -1,0 +1,63 @@
+namespace McpRegistryAuth.Core;
+
+/// <summary>
+/// What a server would answer to one request, and why. Status is null when the server would not
+/// answer at all (it refuses to start with the given settings; see Findings).
+/// </summary>
+public sealed record Verdict
+{
+    public required RegistryType RegistryType { get; init; }
+
+    /// <summary>HTTP status the server itself returns (for the gateway: the auth server's /validate).</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The server's detail text (gateway: the FastAPI <c>detail</c>, which nginx hides from the client).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>Response body bytes as text, where the reference gives them.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The <c>WWW-Authenticate</c> header value, byte for byte where the reference gives it.</summary>
+    public string? WwwAuthenticate { get; init; }
+
+    /// <summary>Gateway only: the status the client sees after nginx.</summary>
+    public int? ClientStatus { get; init; }
+
+    /// <summary>Gateway only: the body the client sees after nginx.</summary>
+    public string? ClientBody { get; init; }
+
+    /// <summary>The rule or provider that accepted the request (e.g. <c>StaticToken:legacy</c>).</summary>
+    public string? AcceptedBy { get; init; }
+
+    /// <summary>Gateway: the stage a request goes on to when the static-token rule did not accept it.</summary>
+    public FallThroughTarget? FallsThroughTo { get; init; }
+
+    /// <summary>True when Status is a placeholder because a later stage was not evaluated.</summary>
+    public bool IsProvisional { get; init; }
+
+    public string? Identity { get; init; }
+
+    public string? ClientId { get; init; }
+
+    public string? AuthMethod { get; init; }
+
+    public IReadOnlyList<string>? Groups { get; init; }
+
+    /// <summary>Effective scopes; null when not evaluated (a Check says why).</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    public IReadOnlyList<Check> Checks { get; init; } = Array.Empty<Check>();
+
+    public IReadOnlyList<string> Hints { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>Problems in the server's settings found while building the verdict (startup refusals are Errors).</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = Array.Empty<Finding>();
+
+    /// <summary>True when the server would accept the request (2xx).</summary>
+    public bool Accepted => Status is >= 200 and < 300;
+
+    /// <summary>The first failed check, which is the reason the server gives or logs.</summary>
+    public Check? FailedCheck => Checks.FirstOrDefault(c => !c.Passed);
+}

@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core;
+
+namespace McpRegistryAuth.Internal;
+
+/// <summary>
+/// What every cmdlet of the module shares: one cancellation source per invocation (cancelled by
+/// Ctrl+C through StopProcessing), ErrorRecords with stable ids, and Checks written to Verbose.
+/// </summary>
+public abstract class RegistryCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C; pass it to every network call.</summary>
+    protected CancellationToken Cancellation => cancellation.Token;
+
+    protected override void StopProcessing() => cancellation.Cancel();
+
+    protected void WriteChecks(IEnumerable<Check> checks)
+    {
+        foreach (var check in checks)
+        {
+            WriteVerbose(check.ToString());
+        }
+    }
+
+    protected ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (recommendedAction is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        }
+
+        return record;
+    }
+
+    /// <summary>Resolves a user path against the current PowerShell location, not the process directory.</summary>
+    protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+    public void Dispose()
+    {
+        cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
