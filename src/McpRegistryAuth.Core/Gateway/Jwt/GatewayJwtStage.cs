@@ -1,0 +1,224 @@
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.Gateway.Jwt;
+
+/// <summary>
+/// The JWT part of the gateway's /validate (reference §5.1-5.3): credential header, <c>Bearer </c> prefix and the
+/// single-space split, self-signed tokens first, then the configured IdP provider. Settings are the auth
+/// server's environment variables; <c>at</c> is the instant the server would have evaluated the token.
+/// </summary>
+public sealed class GatewayJwtStage
+{
+    private readonly IKeySetSource keySets;
+
+    public GatewayJwtStage(IKeySetSource keySets) => this.keySets = keySets;
+
+    public async Task<Verdict> EvaluateAsync(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var run = new Run(request, environment);
+        var credential = GatewayCredential.From(request, environment);
+        run.Checks.Add(new Check("Gateway.Jwt.CredentialHeader", credential.Value is not null, credential.HeaderName ?? "<none>",
+            credential.IsAgentPath ? "X-Authorization (agent path)" : "X-Authorization, else Authorization"));
+        if (credential.IsAgentPath && credential.Value is null && request.Header("Authorization") is not null)
+            run.Hints.Add("On /agent/ paths the gateway reads only X-Authorization: send the gateway token in X-Authorization (Authorization is left for the agent's own credential).");
+        if (credential.DuplicatesAuthorization)
+        {
+            run.Checks.Add(new Check("Gateway.Jwt.DuplicateCredential", false, "Authorization repeats X-Authorization", "different credentials",
+                "On /agent/ paths Authorization is forwarded to the agent; do not repeat the gateway token there."));
+            return run.Answer(401, GatewayJwtTexts.DuplicateCredential);
+        }
+
+        if (request.Header("Cookie") is { } cookie && cookie.Contains("mcp_gateway_session=", StringComparison.Ordinal))
+            run.Warnings.Add("A mcp_gateway_session cookie is present: a valid session would be accepted before the bearer token (FallsThroughTo=Session, not evaluated here).");
+
+        var authorization = credential.Value;
+        var hasBearer = !string.IsNullOrEmpty(authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal);
+        run.Checks.Add(new Check("Gateway.Jwt.BearerPrefix", hasBearer, authorization is null ? "<none>" : DescribePrefix(authorization), "\"Bearer \" (case-sensitive, one space)"));
+        if (!hasBearer)
+        {
+            if (authorization is not null && authorization.StartsWith("bearer", StringComparison.OrdinalIgnoreCase))
+                run.Hints.Add("The scheme must be exactly \"Bearer\" followed by one space (case-sensitive).");
+            return run.Answer(401, GatewayJwtTexts.MissingBearer);
+        }
+
+        // split(" ")[1]: a second space leaves an empty token; anything after a later space is dropped.
+        var pieces = authorization!.Split(' ');
+        var token = new Secret(pieces[1]);
+        run.Checks.Add(new Check("Gateway.Jwt.BearerSplit", token.Length > 0, token.Length == 0 ? "empty token" : $"{token} ({token.Length} characters)", "the token after \"Bearer \""));
+        if (token.Length == 0) run.Hints.Add("\"Bearer  <token>\" with two spaces yields an empty token on the gateway's JWT path; use exactly one space.");
+        else if (pieces.Length > 2) run.Warnings.Add("Text after a second space was ignored (split(\" \")[1]).");
+
+        var parsed = PyJwtParse.Of(token.Reveal());
+        run.Checks.Add(new Check("Gateway.Jwt.Decode", parsed.Parts is not null, parsed.Error ?? "a JWT", "a JWT (PyJWT decodes it)"));
+
+        if (SelfSignedTokenRule.Applies(parsed.Parts))
+        {
+            var key = SelfSignedTokenRule.KeyFrom(environment, run.Findings);
+            if (key is null)
+            {
+                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "not evaluated", "SECRET_KEY of at least 32 characters"));
+                return run.NoAnswer();
+            }
+
+            if (SelfSignedTokenRule.Evaluate(parsed.Parts!, key, at, run.Checks))
+            {
+                var refusal = SelfSignedTokenRule.TokenKindRefusal(parsed.Parts!.Claims, run.Checks, out var resourceBound);
+                if (refusal is not null) return run.Answer(403, refusal);
+                var claims = parsed.Parts.Claims;
+                var groups = ClaimReader.Strings(claims, "groups");
+                if (resourceBound)
+                    run.Warnings.Add("Resource-bound token: the gateway then checks its binding against the request URL (registry/auth/resource_binding.py); that rule is not described in the reference and is not evaluated.");
+                return run.Accept("SelfSigned", "self_signed", claims.GetString("sub"), claims.GetString("client_id") ?? "user-generated", groups,
+                    claims.GetString("scope") is { } s ? ClaimReader.SplitWhitespace(s) : Array.Empty<string>(), provisional: resourceBound);
+            }
+
+            run.Hints.Add("The token names the gateway itself as issuer (mcp-auth-server) but failed the self-signed checks: " +
+                (run.Checks.Last(c => !c.Passed).Hint ?? run.Checks.Last(c => !c.Passed).Name) + " The provider then rejects it too.");
+        }
+
+        return await EvaluateProviderAsync(run, parsed, at, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Verdict> EvaluateProviderAsync(Run run, PyJwtParse parsed, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var name = run.Environment.TryGetValue("AUTH_PROVIDER", out var configured) ? configured : "cognito";
+        if (name == "pingfederate")
+        {
+            run.Checks.Add(new Check("Gateway.Jwt.Provider", true, name, "keycloak, cognito, entra, okta or auth0 evaluated here",
+                "PingFederate takes its issuer and JWKS from its discovery document; not evaluated."));
+            return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
+        }
+
+        var provider = IdpProvider.For(name, run.Environment, ServerPathOf(run));
+        run.Checks.Add(new Check("Gateway.Jwt.Provider", provider is not null, name, string.Join(", ", IdpProvider.KnownNames),
+            provider is null ? (IdpProvider.KnownNames.Contains(name.Trim().ToLowerInvariant()) ? "AUTH_PROVIDER must be written exactly (lower case, no spaces)." : "Unknown AUTH_PROVIDER: the factory raises and /validate answers 500.") : null));
+        if (provider is null) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+
+        var missing = provider.MissingVariables();
+        run.Checks.Add(new Check("Gateway.Jwt.ProviderSettings", missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables)));
+        if (missing.Count > 0) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+
+        if (parsed.Parts is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
+        var parts = parsed.Parts;
+
+        var kidPresent = parts.Header.TryGet("kid", out var kidValue);
+        var kid = kidPresent && kidValue.ValueKind == System.Text.Json.JsonValueKind.String ? kidValue.GetString() : null;
+        run.Checks.Add(new Check("Gateway.Jwt.KeyId", !string.IsNullOrEmpty(kid), kidPresent ? parts.Header.Display("kid") : "<missing>", "a non-empty string kid header",
+            string.IsNullOrEmpty(kid) ? (kidPresent ? "Key ID header parameter must be a string." : "Token missing 'kid' in header.") : null));
+        if (string.IsNullOrEmpty(kid)) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
+
+        if (!Uri.TryCreate(provider.JwksUrl, UriKind.Absolute, out var jwksUri))
+        {
+            run.Checks.Add(new Check("Gateway.Jwt.Jwks", false, provider.JwksUrl, "an absolute URL built from the provider settings"));
+            return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+        }
+
+        var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
+        run.Checks.Add(new Check("Gateway.Jwt.Jwks", fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error,
+            provider.JwksUrl, fetched.Succeeded ? null : "The JWKS could not be fetched: the gateway answers 500 (an IdP outage is a 500, not a 401)."));
+        if (!fetched.Succeeded) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+
+        var key = fetched.KeySet!.FindByKeyId(kid);
+        run.Checks.Add(new Check("Gateway.Jwt.KeyLookup", key is not null, kid, "one of " + string.Join(", ", fetched.KeySet.KeyIds),
+            key is null ? "No key with this kid in the provider's JWKS: the token was signed by another IdP (or realm/tenant), or by a key the IdP no longer publishes. The gateway fetches the JWKS per request, so a rotation is seen at once." : null));
+        if (key is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
+
+        var rules = new PyJwtRules { Prefix = "Gateway.Jwt", Algorithms = new[] { "RS256" }, Key = key, Issuers = provider.Issuers, Audiences = provider.AudiencesFor(parts), LeewaySeconds = 0 };
+        if (!rules.Evaluate(parts, at, run.Checks) || !provider.CheckAfterDecode(parts, run.Checks))
+        {
+            var failed = run.Checks.Last(c => !c.Passed);
+            run.Hints.AddRange(provider.HintsFor(failed, parts.Claims));
+            return run.Answer(401, GatewayJwtTexts.ValidationFailed);
+        }
+
+        var identity = provider.IdentityOf(parts.Claims);
+        return run.Accept($"Jwt:{provider.Method}", provider.Method, identity.Username, identity.ClientId, identity.Groups,
+            identity.Groups.Count > 0 ? null : identity.Scopes, provisional: false);
+    }
+
+    /// <summary>The MCP server path for §5.5 audiences: the request path without the root path, for non-registry paths.</summary>
+    private static string? ServerPathOf(Run run)
+    {
+        var path = GatewayCredential.PathOf(run.Request.OriginalUrl);
+        var root = GatewayCredential.RootPath(run.Environment);
+        if (!path.StartsWith(root + "/", StringComparison.Ordinal)) return null;
+        var rest = path[(root.Length + 1)..];
+        var first = rest.Split('/')[0];
+        return first is "" or "api" or "v0.1" or "agent" ? null : first;
+    }
+
+    private static string DescribePrefix(string value)
+    {
+        var space = value.IndexOf(' ');
+        var scheme = space < 0 ? "" : value[..space];
+        return space < 0 ? "no scheme" : $"scheme \"{JsonObjectView.Shorten(scheme, 20)}\"";
+    }
+
+    /// <summary>Everything collected while evaluating one request.</summary>
+    private sealed class Run
+    {
+        public Run(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment)
+        {
+            Request = request;
+            Environment = environment;
+        }
+
+        public GatewayJwtRequest Request { get; }
+
+        public IReadOnlyDictionary<string, string> Environment { get; }
+
+        public List<Check> Checks { get; } = new();
+
+        public List<string> Hints { get; } = new();
+
+        public List<string> Warnings { get; } = new();
+
+        public List<Finding> Findings { get; } = new();
+
+        public Verdict Answer(int status, string detail) => Build(status, detail) with { WwwAuthenticate = status == 401 ? "Bearer" : null };
+
+        public Verdict Provisional(int status, string detail) => Answer(status, detail) with { IsProvisional = true };
+
+        public Verdict NoAnswer() => Build(null, null);
+
+        public Verdict Accept(string acceptedBy, string method, string? identity, string? clientId, IReadOnlyList<string> groups, IReadOnlyList<string>? scopes, bool provisional)
+        {
+            if (scopes is null)
+                Warnings.Add("Effective scopes come from the token's groups through the scopes collection (group mappings); not evaluated here.");
+            Warnings.Add("Fine-grained access (FGAC) for this path is decided after authentication; not evaluated by the JWT stage.");
+            return Build(200, null) with
+            {
+                AcceptedBy = acceptedBy,
+                AuthMethod = method,
+                Identity = identity,
+                ClientId = clientId,
+                Groups = groups,
+                Scopes = scopes,
+                IsProvisional = provisional,
+            };
+        }
+
+        private Verdict Build(int? status, string? detail)
+        {
+            var hints = new List<string>(Hints);
+            foreach (var check in Checks)
+            {
+                if (!check.Passed && check.Hint is not null && !hints.Contains(check.Hint)) hints.Add(check.Hint);
+            }
+
+            var (clientStatus, clientBody) = NginxClientView.For(status, GatewayCredential.PathOf(Request.OriginalUrl), GatewayCredential.RootPath(Environment));
+            return new Verdict
+            {
+                RegistryType = RegistryType.Gateway,
+                Status = status,
+                Detail = detail,
+                ClientStatus = clientStatus,
+                ClientBody = clientBody,
+                Checks = Checks.ToArray(),
+                Hints = hints,
+                Warnings = Warnings.ToArray(),
+                Findings = Findings.ToArray(),
+            };
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace McpRegistryAuth.Core.Gateway.Jwt;
+
+/// <summary>The auth server's detail texts for the JWT stage (reference §5.1, §5.2, §6.5), byte for byte.</summary>
+public static class GatewayJwtTexts
+{
+    public const string MissingBearer = "Missing or invalid Authorization header. Expected: Bearer <token> or valid session cookie";
+    public const string ValidationFailed = "Token validation failed";
+    public const string ProviderConfigurationError = "Authentication provider configuration error";
+    public const string DuplicateCredential = "Authorization must not duplicate the gateway credential";
+    public const string MissingTokenKind = "Token is missing the required token_kind claim. Re-issue the token from the current gateway.";
+    public const string UnknownTokenKind = "Token has an unrecognized token_kind claim";
+
+    /// <summary>The issuer the auth server writes into the tokens it mints (hard-coded JWT_ISSUER).</summary>
+    public const string SelfSignedIssuer = "mcp-auth-server";
+
+    public const string SelfSignedAudience = "mcp-registry";
+
+    /// <summary>Seconds of clock leeway for self-signed tokens; IdP tokens get none.</summary>
+    public const int SelfSignedLeewaySeconds = 30;
+}
