@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace McpRegistryAuth.Core.Tests.Idp;
+
+/// <summary>
+/// A real OpenID Provider (tests/fixtures/idp, the oidc-provider npm package) running under node on 127.0.0.1
+/// over HTTPS with a certificate from a CA generated for this run. Tests get real tokens from it.
+/// </summary>
+public sealed class IdpServer : IAsyncDisposable
+{
+    public const string ClientSecret = "idp-fixture-client-secret-0123456789";
+
+    private readonly Process process;
+    private readonly string directory;
+    private readonly TestCertificateAuthority authority;
+
+    private IdpServer(Process process, string directory, TestCertificateAuthority authority, string issuer, int port, string caFile)
+    {
+        this.process = process;
+        this.directory = directory;
+        this.authority = authority;
+        Issuer = issuer;
+        Port = port;
+        CaFile = caFile;
+        Client = authority.CreateTrustingClient();
+    }
+
+    public string Issuer { get; }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"https://127.0.0.1:{Port}";
+
+    /// <summary>PEM of the test CA, the file a caCertPath setting would name.</summary>
+    public string CaFile { get; }
+
+    /// <summary>Trusts only the test CA.</summary>
+    public HttpClient Client { get; }
+
+    public HttpClient CreateClient(TimeSpan timeout) => authority.CreateTrustingClient(timeout);
+
+    /// <param name="issuerSuffix">Appended to https://127.0.0.1:port to form the issuer (e.g. "/", "/realms/mcp-gateway").</param>
+    /// <param name="audience">The aud of JWT access tokens requested without a resource.</param>
+    /// <param name="routes">oidc-provider route overrides, e.g. jwks → "/realms/x/protocol/openid-connect/certs".</param>
+    public static async Task<IdpServer> StartAsync(string issuerSuffix = "", string audience = "https://registry.test", IReadOnlyDictionary<string, string>? routes = null)
+    {
+        var fixtureDirectory = FindFixtureDirectory();
+        if (!Directory.Exists(Path.Combine(fixtureDirectory, "node_modules", "oidc-provider")))
+            throw new InvalidOperationException($"The test IdP is not installed: run 'npm ci' in {fixtureDirectory} (.ci/run does this).");
+
+        var directory = Directory.CreateTempSubdirectory("mcpra-idp-").FullName;
+        var authority = new TestCertificateAuthority();
+        var (cert, key, ca) = authority.WritePem(directory);
+        var configFile = Path.Combine(directory, "config.json");
+        await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(new { certFile = cert, keyFile = key, issuerSuffix, clientSecret = ClientSecret, audience, routes }));
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = fixtureDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("idp.mjs");
+        start.ArgumentList.Add(configFile);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        var errors = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+
+        var lineTask = process.StandardOutput.ReadLineAsync();
+        if (await Task.WhenAny(lineTask, Task.Delay(TimeSpan.FromSeconds(60))) != lineTask || lineTask.Result is null)
+        {
+            try { process.Kill(); } catch (InvalidOperationException) { }
+            string stderr;
+            lock (errors) stderr = errors.ToString();
+            throw new InvalidOperationException("The test IdP did not start: " + stderr);
+        }
+
+        using var ready = JsonDocument.Parse(lineTask.Result);
+        return new IdpServer(process, directory, authority, ready.RootElement.GetProperty("issuer").GetString()!, ready.RootElement.GetProperty("port").GetInt32(), ca);
+    }
+
+    /// <summary>A client-credentials access token from the token endpoint (route <paramref name="tokenPath"/>).</summary>
+    public async Task<string> GetAccessTokenAsync(string clientId, string? resource = null, string scope = "read", string tokenPath = "/token")
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = scope };
+        if (resource is not null) form["resource"] = resource;
+        using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + tokenPath) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{ClientSecret}")));
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"token request for {clientId} failed: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Replaces the IdP's signing keys (new kids; the old keys leave the JWKS).</summary>
+    public async Task RotateKeysAsync()
+    {
+        using var response = await Client.PostAsync(BaseUrl + "/test/rotate", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        authority.Dispose();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindFixtureDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "fixtures", "idp");
+            if (File.Exists(Path.Combine(candidate, "idp.mjs"))) return candidate;
+        }
+
+        throw new InvalidOperationException("tests/fixtures/idp/idp.mjs not found above " + AppContext.BaseDirectory);
+    }
+}
