@@ -16,7 +16,7 @@ public sealed class GatewayJwtStage
     public async Task<Verdict> EvaluateAsync(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var run = new Run(request, environment);
-        var credential = GatewayCredential.From(request, environment);
+        var credential = JwtCredentialHeader.From(request, environment);
         run.Checks.Add(new Check("Gateway.Jwt.CredentialHeader", credential.Value is not null, credential.HeaderName ?? "<none>",
             credential.IsAgentPath ? "X-Authorization (agent path)" : "X-Authorization, else Authorization"));
         if (credential.IsAgentPath && credential.Value is null && request.Header("Authorization") is not null)
@@ -139,8 +139,8 @@ public sealed class GatewayJwtStage
     /// <summary>The MCP server path for §5.5 audiences: the request path without the root path, for non-registry paths.</summary>
     private static string? ServerPathOf(Run run)
     {
-        var path = GatewayCredential.PathOf(run.Request.OriginalUrl);
-        var root = GatewayCredential.RootPath(run.Environment);
+        var path = JwtCredentialHeader.PathOf(run.Request.OriginalUrl);
+        var root = JwtCredentialHeader.RootPath(run.Environment);
         if (!path.StartsWith(root + "/", StringComparison.Ordinal)) return null;
         var rest = path[(root.Length + 1)..];
         var first = rest.Split('/')[0];
@@ -188,6 +188,7 @@ public sealed class GatewayJwtStage
             Warnings.Add("Fine-grained access (FGAC) for this path is decided after authentication; not evaluated by the JWT stage.");
             return Build(200, null) with
             {
+                Body = ValidateResponse.SuccessBody(identity ?? "", clientId ?? "", scopes, method, groups),
                 AcceptedBy = acceptedBy,
                 AuthMethod = method,
                 Identity = identity,
@@ -206,12 +207,13 @@ public sealed class GatewayJwtStage
                 if (!check.Passed && check.Hint is not null && !hints.Contains(check.Hint)) hints.Add(check.Hint);
             }
 
-            var (clientStatus, clientBody) = NginxClientView.For(status, GatewayCredential.PathOf(Request.OriginalUrl), GatewayCredential.RootPath(Environment));
+            var (clientStatus, clientBody) = NginxLocation.For(JwtCredentialHeader.PathOf(Request.OriginalUrl), JwtCredentialHeader.RootPath(Environment)).ClientResponse(status);
             return new Verdict
             {
                 RegistryType = RegistryType.Gateway,
                 Status = status,
                 Detail = detail,
+                Body = detail is null ? null : ValidateResponse.DetailBody(detail),
                 ClientStatus = clientStatus,
                 ClientBody = clientBody,
                 Checks = Checks.ToArray(),

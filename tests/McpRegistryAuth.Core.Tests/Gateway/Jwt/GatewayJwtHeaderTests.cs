@@ -49,10 +49,10 @@ public class GatewayJwtHeaderTests
     [Fact]
     public async Task Jwt_AgentPathWithEmptySegmentIsNotAnAgentPath()
     {
-        Assert.False(GatewayCredential.IsAgentRequestPath("/agent//x", ""));
-        Assert.True(GatewayCredential.IsAgentRequestPath("/registry/agent/a/b", "/registry"));
-        Assert.False(GatewayCredential.IsAgentRequestPath("/agent/", ""));
-        Assert.True(GatewayCredential.IsAgentRequestPath("/agent/a/.well-known/agent-card.json", ""));
+        Assert.False(JwtCredentialHeader.IsAgentRequestPath("/agent//x", ""));
+        Assert.True(JwtCredentialHeader.IsAgentRequestPath("/registry/agent/a/b", "/registry"));
+        Assert.False(JwtCredentialHeader.IsAgentRequestPath("/agent/", ""));
+        Assert.True(JwtCredentialHeader.IsAgentRequestPath("/agent/a/.well-known/agent-card.json", ""));
         var verdict = await Evaluate(Bearer(UserToken(), "https://gw/agent//x"), SelfSignedEnv());
         Assert.Equal(200, verdict.Status);
     }
@@ -104,7 +104,8 @@ public class GatewayJwtHeaderTests
         Assert.Equal("{\"error\": \"Authentication required\"}", mcp.ClientBody);
         var api = await Evaluate(Bearer("garbage", "https://gw/api/servers"), SelfSignedEnv());
         Assert.Equal(401, api.ClientStatus);
-        Assert.Null(api.ClientBody);
+        Assert.StartsWith("<html>", api.ClientBody); // the generic /api/ block has no error_page 401
+        Assert.Equal("{\"detail\":\"Token validation failed\"}", api.Body);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 /// Which header carries the gateway credential (reference §2.3, §6.5, §11.1): X-Authorization when present and
 /// non-empty, else Authorization; on an A2A path (<c>/agent/&lt;segments&gt;</c>) only X-Authorization counts.
 /// </summary>
-public sealed record GatewayCredential(string? Value, string? HeaderName, bool IsAgentPath, bool DuplicatesAuthorization)
+public sealed record JwtCredentialHeader(string? Value, string? HeaderName, bool IsAgentPath, bool DuplicatesAuthorization)
 {
-    public static GatewayCredential From(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment)
+    public static JwtCredentialHeader From(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment)
     {
         var isAgent = IsAgentRequestPath(PathOf(request.OriginalUrl), RootPath(environment));
         var x = request.Header("X-Authorization");
@@ -14,10 +14,10 @@ public sealed record GatewayCredential(string? Value, string? HeaderName, bool I
         if (!string.IsNullOrEmpty(x))
         {
             var duplicate = isAgent && !string.IsNullOrEmpty(plain) && string.Equals(Normalize(x), Normalize(plain), StringComparison.Ordinal);
-            return new GatewayCredential(x, "X-Authorization", isAgent, duplicate);
+            return new JwtCredentialHeader(x, "X-Authorization", isAgent, duplicate);
         }
 
-        return isAgent ? new GatewayCredential(null, null, true, false) : new GatewayCredential(plain, plain is null ? null : "Authorization", false, false);
+        return isAgent ? new JwtCredentialHeader(null, null, true, false) : new JwtCredentialHeader(plain, plain is null ? null : "Authorization", false, false);
     }
 
     /// <summary><c>REGISTRY_ROOT_PATH</c> (default <c>ROOT_PATH</c>, default empty) without trailing slashes.</summary>

@@ -1,0 +1,49 @@
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.Gateway.Jwt;
+
+/// <summary>
+/// Completes the pipeline's verdict where the static-token stage let the request fall through to the JWT stage:
+/// the provisional 401 and its "Gateway.Jwt not evaluated" check are replaced by the JWT stage's own verdict.
+/// </summary>
+public static class GatewayJwtCompletion
+{
+    /// <summary>The placeholder check the pipeline writes when it stops before the JWT stage.</summary>
+    public const string PlaceholderCheck = "Gateway.Jwt";
+
+    public static bool NeedsJwtStage(Verdict verdict) =>
+        verdict.FallsThroughTo is not null && verdict.Checks.Any(c => c.Name == PlaceholderCheck && !c.Passed);
+
+    public static async Task<Verdict> CompleteAsync(Verdict pipelineVerdict, GatewayRequest request, IReadOnlyDictionary<string, string> environment, GatewayJwtStage stage, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!NeedsJwtStage(pipelineVerdict)) return pipelineVerdict;
+
+        var jwtRequest = new GatewayJwtRequest
+        {
+            // The values leave the Secret wrapper only inside the JWT stage, which shows tokens as fingerprints.
+            Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.Reveal(), StringComparer.OrdinalIgnoreCase),
+            OriginalUrl = request.Url?.OriginalString,
+        };
+        var jwt = await stage.EvaluateAsync(jwtRequest, environment, at, cancellationToken).ConfigureAwait(false);
+        var sessionAssumed = pipelineVerdict.FallsThroughTo == FallThroughTarget.Session;
+
+        // The pipeline already chose the credential header (Gateway.Credential.Header); keep one account of it.
+        var checks = pipelineVerdict.Checks.Where(c => c.Name != PlaceholderCheck)
+            .Concat(jwt.Checks.Where(c => c.Name != "Gateway.Jwt.CredentialHeader"))
+            .ToArray();
+        var stageHints = jwt.Hints.Count > 0 ? jwt.Hints : Array.Empty<string>();
+        return jwt with
+        {
+            Checks = checks,
+            FallsThroughTo = pipelineVerdict.FallsThroughTo,
+            IsProvisional = jwt.IsProvisional || sessionAssumed,
+            Hints = stageHints,
+            Warnings = pipelineVerdict.Warnings.Concat(jwt.Warnings.Where(w => !w.Contains("mcp_gateway_session", StringComparison.Ordinal))).Distinct().ToArray(),
+            Findings = pipelineVerdict.Findings.Concat(jwt.Findings).ToArray(),
+        };
+    }
+
+    /// <summary>The key source for a verdict: an offline JWKS when given, else HTTP with the per-process cache.</summary>
+    public static IKeySetSource KeySource(KeySet? offline, HttpClient client, bool noCache) =>
+        offline is not null ? new FixedKeySetSource(offline) : new HttpKeySetSource(client, noCache);
+}

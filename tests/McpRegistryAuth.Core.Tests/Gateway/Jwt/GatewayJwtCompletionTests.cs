@@ -1,0 +1,73 @@
+using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Jwt;
+using McpRegistryAuth.Core.Tokens;
+using Xunit;
+using static McpRegistryAuth.Core.Tests.Gateway.GatewayTestData;
+using static McpRegistryAuth.Core.Tests.Gateway.Jwt.GatewayJwtTestBed;
+using static McpRegistryAuth.Core.Tests.Tokens.TestJwt;
+
+namespace McpRegistryAuth.Core.Tests.Gateway.Jwt;
+
+public class GatewayJwtCompletionTests
+{
+    private static readonly (string, string)[] KeycloakSettings = Keycloak().Select(kv => (kv.Key, kv.Value)).ToArray();
+
+    private static async Task<Verdict> Pipeline(GatewayRequest request, params (string, string)[] settings)
+    {
+        var config = Config(settings);
+        var provisional = GatewayAuthPipeline.Evaluate(request, config);
+        return await GatewayJwtCompletion.CompleteAsync(provisional, request, settings.ToDictionary(s => s.Item1, s => s.Item2), new GatewayJwtStage(new FixedKeySetSource(Keys)), At);
+    }
+
+    [Fact]
+    public async Task Completion_ValidIdpTokenReplacesTheProvisional401()
+    {
+        var token = RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", preferred_username = "bob", exp = In(300) });
+        var request = Bearer("https://gw.example.com/currenttime/mcp", token);
+        Assert.True(GatewayJwtCompletion.NeedsJwtStage(GatewayAuthPipeline.Evaluate(request, Config(KeycloakSettings))));
+
+        var verdict = await Pipeline(request, KeycloakSettings);
+        Assert.Equal(200, verdict.Status);
+        Assert.False(verdict.IsProvisional);
+        Assert.Equal(FallThroughTarget.Jwt, verdict.FallsThroughTo);
+        Assert.Equal("Jwt:keycloak", verdict.AcceptedBy);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCompletion.PlaceholderCheck);
+        Assert.Contains(verdict.Checks, c => c.Name == "Gateway.Credential.Header");
+        Assert.Contains(verdict.Checks, c => c.Name == "Gateway.Jwt.Signature" && c.Passed);
+        Assert.Contains("\"method\":\"keycloak\"", verdict.Body);
+    }
+
+    [Fact]
+    public async Task Completion_WrongStaticTokenEndsAsTokenValidationFailed()
+    {
+        var request = Bearer("https://gw.example.com/api/servers/", "not-the-static-token-0123456789abcdef");
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Token validation failed", verdict.Detail);
+        Assert.False(verdict.IsProvisional);
+        Assert.False(verdict.Checks.Single(c => c.Name == "Gateway.Jwt.Decode").Passed);
+        Assert.StartsWith("<html>", verdict.ClientBody);
+    }
+
+    [Fact]
+    public async Task Completion_AcceptedStaticTokenIsLeftAsIs()
+    {
+        var request = Bearer("https://gw.example.com/api/servers/", LegacyToken);
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal(200, verdict.Status);
+        Assert.Equal("StaticToken:legacy", verdict.AcceptedBy);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name.StartsWith("Gateway.Jwt.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Completion_SessionCookieKeepsTheVerdictProvisional()
+    {
+        var token = RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", exp = In(-60) });
+        var request = Request("https://gw.example.com/currenttime/mcp", ("Authorization", "Bearer " + token), ("Cookie", "mcp_gateway_session=abc"));
+        var verdict = await Pipeline(request, KeycloakSettings);
+        Assert.Equal(401, verdict.Status);
+        Assert.True(verdict.IsProvisional);
+        Assert.Equal(FallThroughTarget.Session, verdict.FallsThroughTo);
+        Assert.Equal("Gateway.Jwt.Expiry", verdict.Checks.First(c => !c.Passed && c.Name.StartsWith("Gateway.Jwt.", StringComparison.Ordinal)).Name);
+    }
+}
