@@ -4,8 +4,11 @@ using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Jwt;
+using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Settings;
+using McpRegistryAuth.Core.Tokens;
 using McpRegistryAuth.Internal;
 
 namespace McpRegistryAuth.Commands;
@@ -24,6 +27,8 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private ServerSettings settings = ServerSettings.Empty;
     private StaticTokenConfig? gatewayConfig;
     private RegistryType? registryType;
+    private HttpClient? httpClient;
+    private IKeySetSource? keySource;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AccessToken", "access_token")]
@@ -67,6 +72,24 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
     [Parameter]
     public SwitchParameter Quiet { get; set; }
+
+    /// <summary>Evaluate as of this instant (default: now), to replay a 401 from a log.</summary>
+    [Parameter]
+    public DateTime? At { get; set; }
+
+    /// <summary>The IdP's JWKS (a file path or the JSON text), used instead of fetching it.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Jwks { get; set; }
+
+    /// <summary>The IdP's discovery document (a file path or the JSON text), used instead of fetching it.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DiscoveryDocument { get; set; }
+
+    /// <summary>Fetch JWKS and discovery documents again instead of reusing this session's copies.</summary>
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -120,6 +143,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
+        PrepareKeySource();
         gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
         WriteChecks(gatewayConfig.StartupChecks);
         foreach (var finding in gatewayConfig.Findings)
@@ -172,6 +196,13 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         var request = new GatewayRequest(Uri, headers, Body);
         var verdict = GatewayAuthPipeline.Evaluate(request, gatewayConfig!);
+        if (GatewayJwtCompletion.NeedsJwtStage(verdict))
+        {
+            var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+            var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
+            verdict = GatewayJwtCompletion.CompleteAsync(verdict, request, environment, new GatewayJwtStage(keySource!), at, Cancellation).GetAwaiter().GetResult();
+        }
+
         if (checks.Count > 0)
         {
             verdict = verdict with { Checks = [.. checks, .. verdict.Checks] };
@@ -180,5 +211,36 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         // Startup checks and findings were written once in BeginProcessing.
         WriteChecks(verdict.Checks.Where(c => !gatewayConfig!.StartupChecks.Contains(c)));
         WriteObject(Quiet ? verdict.Accepted : verdict);
+    }
+
+    protected override void EndProcessing() => httpClient?.Dispose();
+
+    // The gateway fetches each provider's JWKS itself; -Jwks stands in for it offline.
+    private void PrepareKeySource()
+    {
+        httpClient = HttpClientFactory.Create(new HttpClientOptions());
+        KeySet? offline = null;
+        var errorId = "InvalidJwks";
+        try
+        {
+            if (Jwks is not null)
+            {
+                offline = OfflineDocuments.LoadKeySet(File.Exists(ResolvePath(Jwks)) ? ResolvePath(Jwks) : Jwks, DateTimeOffset.UtcNow);
+                WriteVerbose($"JWKS from {offline.Source}: {string.Join(", ", offline.Describe())}.");
+            }
+
+            if (DiscoveryDocument is not null)
+            {
+                errorId = "InvalidDiscoveryDocument";
+                var document = OfflineDocuments.LoadDiscoveryDocument(File.Exists(ResolvePath(DiscoveryDocument)) ? ResolvePath(DiscoveryDocument) : DiscoveryDocument);
+                WriteVerbose($"Discovery document {document.Source}: issuer {document.Issuer}, jwks_uri {document.JwksUri}. The gateway's providers build their JWKS URL from settings, so only its issuer is informative here.");
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(NewError(ex, errorId, ErrorCategory.InvalidData, null));
+        }
+
+        keySource = GatewayJwtCompletion.KeySource(offline, httpClient, NoCache);
     }
 }
