@@ -30,6 +30,7 @@ public sealed class JsonObjectView
         {
             using var document = JsonDocument.Parse(utf8, ParseOptions);
             var root = document.RootElement;
+            EnsureTextDecodes(root);
             isNull = root.ValueKind == JsonValueKind.Null;
             if (root.ValueKind != JsonValueKind.Object) return null;
             isObject = true;
@@ -46,6 +47,12 @@ public sealed class JsonObjectView
         catch (ArgumentException)
         {
             error = "not valid JSON";
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Strings that cannot become UTF-16 text: invalid UTF-8 bytes or a lone surrogate escape.
+            error = "not valid JSON text (invalid UTF-8 or a lone surrogate in a string)";
             return null;
         }
     }
@@ -76,6 +83,28 @@ public sealed class JsonObjectView
         return result;
     }
 
+    /// <summary>Reads every name and string once, so undecodable text fails here and not later in a rule.</summary>
+    private static void EnsureTextDecodes(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) EnsureTextDecodes(item);
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    _ = member.Name;
+                    EnsureTextDecodes(member.Value);
+                }
+
+                break;
+        }
+    }
+
     internal static string KindName(JsonValueKind kind) => kind switch
     {
         JsonValueKind.String => "string",
@@ -92,7 +121,8 @@ public sealed class JsonObjectView
     internal static object? ToPlain(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        // A number outside double's range stays as its JSON text rather than throwing.
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.TryGetDouble(out var d) && double.IsFinite(d) ? d : value.GetRawText(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => value.EnumerateArray().Select(ToPlain).ToArray(),

@@ -49,6 +49,7 @@ public sealed record TimeClaim
     /// <summary>"2h 3m", "4m 10s", "12s", "3d 4h": the two largest units.</summary>
     public static string FormatSpan(double seconds)
     {
+        if (!double.IsFinite(seconds) || Math.Abs(seconds) > 1e12) return "an unbounded time";
         var total = (long)Math.Round(seconds);
         if (total < 60) return string.Create(CultureInfo.InvariantCulture, $"{total}s");
         var units = new (long Size, string Unit)[] { (86400, "d"), (3600, "h"), (60, "m"), (1, "s") };

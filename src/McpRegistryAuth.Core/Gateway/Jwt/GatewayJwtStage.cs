@@ -103,7 +103,7 @@ public sealed class GatewayJwtStage
 
         var kidPresent = parts.Header.TryGet("kid", out var kidValue);
         var kid = kidPresent && kidValue.ValueKind == System.Text.Json.JsonValueKind.String ? kidValue.GetString() : null;
-        run.Checks.Add(new Check("Gateway.Jwt.KeyId", !string.IsNullOrEmpty(kid), kidPresent ? parts.Header.Display("kid") : "<missing>", "a non-empty string kid header",
+        run.Checks.Add(new Check("Gateway.Jwt.KeyId", !string.IsNullOrEmpty(kid), kidPresent ? parts.Header.Display("kid", 80) : "<missing>", "a non-empty string kid header",
             string.IsNullOrEmpty(kid) ? (kidPresent ? "Key ID header parameter must be a string." : "Token missing 'kid' in header.") : null));
         if (string.IsNullOrEmpty(kid)) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 
@@ -119,7 +119,7 @@ public sealed class GatewayJwtStage
         if (!fetched.Succeeded) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
 
         var key = fetched.KeySet!.FindByKeyId(kid);
-        run.Checks.Add(new Check("Gateway.Jwt.KeyLookup", key is not null, kid, "one of " + string.Join(", ", fetched.KeySet.KeyIds),
+        run.Checks.Add(new Check("Gateway.Jwt.KeyLookup", key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
             key is null ? "No key with this kid in the provider's JWKS: the token was signed by another IdP (or realm/tenant), or by a key the IdP no longer publishes. The gateway fetches the JWKS per request, so a rotation is seen at once." : null));
         if (key is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 

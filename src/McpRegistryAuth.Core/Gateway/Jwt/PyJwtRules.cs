@@ -31,7 +31,7 @@ internal sealed class PyJwtRules
     {
         var alg = parts.Header.GetString("alg");
         var algPass = alg is not null && Algorithms.Contains(alg, StringComparer.Ordinal);
-        checks.Add(new Check($"{Prefix}.Algorithm", algPass, alg ?? "<none>", string.Join(", ", Algorithms),
+        checks.Add(new Check($"{Prefix}.Algorithm", algPass, alg is null ? parts.Header.Display("alg", 40) ?? "<none>" : JsonObjectView.Shorten(alg, 40), string.Join(", ", Algorithms),
             algPass ? null : "PyJWT: The specified alg value is not allowed."));
         if (!algPass) return false;
 
@@ -124,7 +124,7 @@ internal sealed class PyJwtRules
         JsonValueKind.String => value.GetString()!.Length == 0,
         JsonValueKind.Array => value.GetArrayLength() == 0,
         JsonValueKind.Object => !value.EnumerateObject().Any(),
-        JsonValueKind.Number => value.GetDouble() == 0,
+        JsonValueKind.Number => value.TryGetDouble(out var d) && d == 0,
         _ => false,
     };
 
@@ -148,7 +148,8 @@ internal sealed class PyJwtRules
     {
         double? number = value.ValueKind switch
         {
-            JsonValueKind.Number => value.GetDouble(),
+            // Python parses any JSON number; one beyond double's range is inf, which compares as such.
+            JsonValueKind.Number => value.TryGetDouble(out var d) && double.IsFinite(d) ? d : value.GetRawText().TrimStart().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity,
             JsonValueKind.True => 1,
             JsonValueKind.False => 0,
             JsonValueKind.String when long.TryParse(value.GetString()!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => truncate ? l : null,
