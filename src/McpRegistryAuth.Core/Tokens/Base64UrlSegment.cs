@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace McpRegistryAuth.Core.Tokens;
 
 /// <summary>
@@ -11,16 +13,24 @@ internal static class Base64UrlSegment
     /// <summary>Go <c>base64.RawURLEncoding.DecodeString</c>: null when Go reports an error.</summary>
     public static byte[]? DecodeRawUrl(ReadOnlySpan<char> segment)
     {
-        var clean = new char[segment.Length];
-        var count = 0;
-        foreach (var c in segment)
+        var buffer = ArrayPool<char>.Shared.Rent(segment.Length + 3);
+        try
         {
-            if (c is '\r' or '\n') continue; // Go's decoder skips newlines
-            if (!IsUrlAlphabet(c)) return null; // includes '=': RawURLEncoding has no padding
-            clean[count++] = c;
-        }
+            var count = 0;
+            foreach (var c in segment)
+            {
+                if (c is '\r' or '\n') continue; // Go's decoder skips newlines
+                var standard = ToStandard(c);
+                if (standard == '\0') return null; // includes '=': RawURLEncoding has no padding
+                buffer[count++] = standard;
+            }
 
-        return count % 4 == 1 ? null : DecodeAlphabet(clean.AsSpan(0, count));
+            return count % 4 == 1 ? null : DecodeStandard(buffer, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -31,31 +41,47 @@ internal static class Base64UrlSegment
     public static byte[]? DecodePythonLenient(ReadOnlySpan<char> segment)
     {
         var pads = segment.Length % 4 == 0 ? 0 : 4 - segment.Length % 4;
-        var clean = new List<char>(segment.Length);
-        foreach (var c in segment)
+        var buffer = ArrayPool<char>.Shared.Rent(segment.Length + 3);
+        try
         {
-            if (c == '=') pads++;
-            else if (IsUrlAlphabet(c)) clean.Add(c);
-        }
+            var count = 0;
+            foreach (var c in segment)
+            {
+                if (c == '=')
+                {
+                    pads++;
+                    continue;
+                }
 
-        var remainder = clean.Count % 4;
-        if (remainder == 1) return null;
-        if (remainder != 0 && pads < 4 - remainder) return null;
-        return DecodeAlphabet(clean.ToArray());
+                var standard = ToStandard(c);
+                if (standard != '\0') buffer[count++] = standard;
+            }
+
+            var remainder = count % 4;
+            if (remainder == 1) return null;
+            if (remainder != 0 && pads < 4 - remainder) return null;
+            return DecodeStandard(buffer, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static bool IsUrlAlphabet(char c) =>
-        c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_';
-
-    private static byte[] DecodeAlphabet(ReadOnlySpan<char> chars)
+    /// <summary>The standard-alphabet character for a URL-safe one; '\0' for anything outside the URL-safe alphabet.</summary>
+    private static char ToStandard(char c) => c switch
     {
-        var standard = new char[chars.Length + (4 - chars.Length % 4) % 4];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            standard[i] = chars[i] switch { '-' => '+', '_' => '/', var c => c };
-        }
+        >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+        '-' => '+',
+        '_' => '/',
+        _ => '\0',
+    };
 
-        for (var i = chars.Length; i < standard.Length; i++) standard[i] = '=';
-        return Convert.FromBase64CharArray(standard, 0, standard.Length);
+    /// <summary>Decodes <paramref name="count"/> standard-alphabet characters, padding them in place.</summary>
+    private static byte[] DecodeStandard(char[] buffer, int count)
+    {
+        var padded = count + (4 - count % 4) % 4;
+        for (var i = count; i < padded; i++) buffer[i] = '=';
+        return Convert.FromBase64CharArray(buffer, 0, padded);
     }
 }

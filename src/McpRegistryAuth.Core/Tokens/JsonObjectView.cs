@@ -35,7 +35,8 @@ public sealed class JsonObjectView
             if (root.ValueKind != JsonValueKind.Object) return null;
             isObject = true;
             var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var member in root.EnumerateObject()) map[member.Name] = member.Value.Clone();
+            // One clone of the whole document; members then point into it.
+            foreach (var member in root.Clone().EnumerateObject()) map[member.Name] = member.Value;
             return new JsonObjectView(map);
         }
         catch (JsonException e)

@@ -8,9 +8,13 @@ public sealed class KeySet
 {
     private readonly IReadOnlyList<JsonWebKey> keys;
 
+    // Each JWK converted once to a native key, so verification does not rebuild RSA/ECDsa objects per token.
+    private readonly IReadOnlyList<SecurityKey> nativeKeys;
+
     private KeySet(IReadOnlyList<JsonWebKey> keys, string source, DateTimeOffset loadedAt)
     {
         this.keys = keys;
+        nativeKeys = keys.Select(ToNative).ToArray();
         Source = source;
         LoadedAt = loadedAt;
     }
@@ -29,7 +33,27 @@ public sealed class KeySet
     internal IReadOnlyList<JsonWebKey> Keys => keys;
 
     /// <summary>Exact, case-sensitive kid match; the first key with that kid, as jwx and PyJWT loops do.</summary>
-    internal JsonWebKey? FindByKeyId(string kid) => keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+    internal SecurityKey? FindByKeyId(string kid)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (string.Equals(keys[i].Kid, kid, StringComparison.Ordinal)) return nativeKeys[i];
+        }
+
+        return null;
+    }
+
+    private static SecurityKey ToNative(JsonWebKey jwk)
+    {
+        try
+        {
+            return JsonWebKeyConverter.TryConvertToSecurityKey(jwk, out var native) ? native : jwk;
+        }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return jwk; // an unusable key; verification then names it
+        }
+    }
 
     /// <summary>Parses a JWKS document. Returns null with a reason naming what is wrong with its shape.</summary>
     public static KeySet? Parse(string json, string source, DateTimeOffset loadedAt, out string? error)
