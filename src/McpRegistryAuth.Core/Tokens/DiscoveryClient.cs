@@ -1,7 +1,7 @@
 namespace McpRegistryAuth.Core.Tokens;
 
 /// <summary>Fetches a discovery document with the caller's client, cached per process (a success is kept, as the servers keep it).</summary>
-public sealed class DiscoveryClient
+public sealed class DiscoveryClient : IDiscoverySource
 {
     private readonly HttpClient client;
     private readonly bool noCache;

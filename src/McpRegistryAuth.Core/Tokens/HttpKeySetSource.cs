@@ -25,6 +25,7 @@ public sealed class HttpKeySetSource : IKeySetSource
         if (fetched.Body is null) return new KeySetResult(null, fetched.Error);
         var set = KeySet.Parse(fetched.Body, key, clock(), out var error);
         if (set is null) return new KeySetResult(null, error);
+        set.WithAdvertisedMaxAge(fetched.MaxAge);
         ProcessCache.KeySets[key] = set;
         return new KeySetResult(set, null);
     }

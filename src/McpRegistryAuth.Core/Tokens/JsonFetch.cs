@@ -10,7 +10,7 @@ internal static class JsonFetch
     /// <summary>Largest document accepted; IdP documents are a few KB.</summary>
     public const int MaxBytes = 1 << 20;
 
-    public sealed record Result(string? Body, string? Error, HttpStatusCode? Status = null);
+    public sealed record Result(string? Body, string? Error, HttpStatusCode? Status = null, TimeSpan? MaxAge = null);
 
     public static async Task<Result> GetAsync(HttpClient client, Uri uri, string what, CancellationToken cancellationToken)
     {
@@ -23,7 +23,10 @@ internal static class JsonFetch
                 return new Result(null, $"{what} {uri} returned status {(int)response.StatusCode}", response.StatusCode);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (bytes.Length > MaxBytes) return new Result(null, $"{what} {uri} is larger than {MaxBytes} bytes", response.StatusCode);
-            return new Result(System.Text.Encoding.UTF8.GetString(bytes), null, response.StatusCode);
+            // Cache lifetime as httprc reads it: Cache-Control max-age, else Expires.
+            var maxAge = response.Headers.CacheControl?.MaxAge
+                ?? (response.Content.Headers.Expires is { } expires ? expires - (response.Headers.Date ?? DateTimeOffset.UtcNow) : null);
+            return new Result(System.Text.Encoding.UTF8.GetString(bytes), null, response.StatusCode, maxAge);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -36,10 +36,11 @@ internal static class JwsSignature
         }
     }
 
-    private static string KeyType(SecurityKey key) => key switch
+    /// <summary>"RSA", "EC", "oct" or another JWK key type.</summary>
+    public static string KeyType(SecurityKey key) => key switch
     {
         JsonWebKey jwk => jwk.Kty ?? "unknown",
-        SymmetricSecurityKey => "symmetric",
+        SymmetricSecurityKey => "oct",
         RsaSecurityKey => "RSA",
         ECDsaSecurityKey => "EC",
         _ => key.GetType().Name,

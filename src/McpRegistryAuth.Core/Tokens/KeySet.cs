@@ -24,6 +24,15 @@ public sealed class KeySet
 
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The lifetime the JWKS response advertised (Cache-Control max-age, else Expires); null when none or offline.</summary>
+    public TimeSpan? AdvertisedMaxAge { get; private set; }
+
+    internal KeySet WithAdvertisedMaxAge(TimeSpan? maxAge)
+    {
+        AdvertisedMaxAge = maxAge;
+        return this;
+    }
+
     /// <summary>The <c>kid</c> of every key, in document order (keys without one are shown as empty).</summary>
     public IReadOnlyList<string> KeyIds => keys.Select(k => k.Kid ?? "").ToArray();
 
