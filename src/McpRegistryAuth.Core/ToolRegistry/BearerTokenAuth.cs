@@ -1,3 +1,5 @@
+using McpRegistryAuth.Core.Text;
+
 namespace McpRegistryAuth.Core.ToolRegistry;
 
 /// <summary>

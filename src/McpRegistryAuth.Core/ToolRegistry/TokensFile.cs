@@ -1,4 +1,5 @@
 using System.Text;
+using McpRegistryAuth.Core.Text;
 
 namespace McpRegistryAuth.Core.ToolRegistry;
 
@@ -88,7 +89,7 @@ public sealed class TokensFile
         var tokens = new List<TokenEntry>();
         var comments = new List<CommentLine>();
         var findings = new List<Finding>();
-        var lines = PythonText.SplitLines(text);
+        var lines = PythonLines.Split(text);
         for (var i = 0; i < lines.Count; i++)
         {
             var stripped = PythonText.Strip(lines[i]);
@@ -142,7 +143,7 @@ public sealed class TokensFile
             }
 
             var hash = value.IndexOf('#');
-            if (hash > 0 && PythonText.IsWhiteSpace(value[hash - 1]))
+            if (hash > 0 && PythonText.IsSpace(value[hash - 1]))
             {
                 yield return new Finding
                 {
