@@ -47,7 +47,7 @@ internal sealed record DeclaredCmdlet(string Name, IReadOnlyDictionary<string, I
                 T Named<T>(string key, T fallback) =>
                     parameter.NamedArguments.Where(n => n.MemberName == key).Select(n => (T)n.TypedValue.Value!).DefaultIfEmpty(fallback).First();
                 var position = Named("Position", int.MinValue);
-                declared.Add((Named("ParameterSetName", AllSets), new DeclaredParameter(property.Name, property.PropertyType.FullName!,
+                declared.Add((Named("ParameterSetName", AllSets), new DeclaredParameter(property.Name, HelpTypeName(property.PropertyType),
                     Named("Mandatory", false), position == int.MinValue ? "named" : position.ToString(), Named("ValueFromPipeline", false),
                     Named("ValueFromPipelineByPropertyName", false), aliases)));
             }
@@ -76,6 +76,10 @@ internal sealed record DeclaredCmdlet(string Name, IReadOnlyDictionary<string, I
 
         return new DeclaredCmdlet(name, sets);
     }
+
+    // Get-Help shows a nullable value parameter (RegistryType?) as its underlying type.
+    private static string HelpTypeName(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0].FullName! : type.FullName!;
 
     private static bool Named(CustomAttributeData attribute, string key) =>
         attribute.NamedArguments.Any(n => n.MemberName == key && n.TypedValue.Value is true);

@@ -24,6 +24,7 @@ public class ModuleHelpTests
     public void ModuleHelp_EveryCmdletHasHelpAndEveryHelpHasACmdlet()
     {
         var maml = MamlCommands();
+        Assert.NotEmpty(Cmdlets);
         Assert.Equal(Cmdlets.Select(c => c.Name).Order(StringComparer.Ordinal), maml.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -80,7 +80,13 @@ public sealed class BearerTokenAuth
                 {
                     new("ToolRegistry.FastApi.Range", true, request.FastApiVersion?.ToString() ?? "not given", a.FastApiRange),
                 };
-                return Build(a.Status, rangeChecks, hints, warnings, detail: a.Detail, body: a.Body, wwwAuthenticate: a.WwwAuthenticate);
+                var rangeHints = new List<string>(hints);
+                if (request.FastApiVersion is null)
+                {
+                    rangeHints.Add($"This is the answer of {a.FastApiRange}; -FastApiVersion picks one.");
+                }
+
+                return Build(a.Status, rangeChecks, rangeHints, warnings, detail: a.Detail, body: a.Body, wwwAuthenticate: a.WwwAuthenticate);
             }).ToList();
         }
 

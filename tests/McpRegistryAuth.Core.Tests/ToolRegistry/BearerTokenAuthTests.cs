@@ -64,6 +64,8 @@ public class BearerTokenAuthTests
         Assert.Equal("{\"detail\":\"Not authenticated\"}", from.Body);
         Assert.Equal("Bearer", from.WwwAuthenticate);
         Assert.All(verdicts, v => Assert.Contains(v.Checks, c => c.Name == "ToolRegistry.FastApi.Range"));
+        Assert.Contains(before.Hints, h => h.Contains("0.121.x") && h.Contains("-FastApiVersion"));
+        Assert.Contains(from.Hints, h => h.Contains("0.122.0 and later"));
     }
 
     [Theory]
@@ -77,6 +79,7 @@ public class BearerTokenAuthTests
         var verdict = One("tok\n", new ToolRegistryRequest { FastApiVersion = Version.Parse(version) });
         Assert.Equal(status, verdict.Status);
         Assert.Equal("Not authenticated", verdict.Detail);
+        Assert.DoesNotContain(verdict.Hints, h => h.Contains("-FastApiVersion"));
     }
 
     [Fact]
