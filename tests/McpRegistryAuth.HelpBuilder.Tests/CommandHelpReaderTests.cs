@@ -115,4 +115,23 @@ public class CommandHelpReaderTests
             docs.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Generator_WriteToRemovesHelpFilesDocsNoLongerProduce_AndKeepsOthers()
+    {
+        var output = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(output.FullName, "about_Gone.help.txt"), "old");
+            File.WriteAllText(Path.Combine(output.FullName, "Other.dll-Help.xml"), "old");
+            File.WriteAllText(Path.Combine(output.FullName, "notes.txt"), "kept");
+            HelpGenerator.WriteTo(HelpGenerator.Generate(Paths.FixtureDocs), output.FullName);
+            var names = output.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal);
+            Assert.Equal([HelpGenerator.MamlFileName, "notes.txt"], names);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
 }

@@ -43,10 +43,20 @@ public static class HelpGenerator
         return files;
     }
 
-    /// <summary>Writes the files, replacing only those whose content changed (keeps timestamps for incremental builds).</summary>
+    /// <summary>
+    /// Writes the files, replacing only those whose content changed (keeps timestamps for incremental
+    /// builds), and removes help files of this kind that docs/ no longer produce.
+    /// </summary>
     public static void WriteTo(IReadOnlyDictionary<string, string> files, string outputDirectory)
     {
         Directory.CreateDirectory(outputDirectory);
+        var stale = Directory.GetFiles(outputDirectory, "*-Help.xml").Concat(Directory.GetFiles(outputDirectory, "about_*.help.txt"))
+            .Where(path => !files.ContainsKey(Path.GetFileName(path)));
+        foreach (var path in stale)
+        {
+            File.Delete(path);
+        }
+
         foreach (var (name, content) in files)
         {
             var path = Path.Combine(outputDirectory, name);
