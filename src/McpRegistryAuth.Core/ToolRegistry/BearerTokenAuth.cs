@@ -100,6 +100,11 @@ public sealed class BearerTokenAuth
         }
 
         hints.AddRange(NearMisses(credential));
+        if (NeverProtectedPaths.IsETagPath(request.Path))
+        {
+            hints.Add($"The ETag middleware adds the ETag header to this 401 as well, so callers without a valid token still learn the current ETag of {request.Path}.");
+        }
+
         return [Build(401, checks, hints, warnings, detail: InvalidToken, body: $"{{\"detail\":\"{InvalidToken}\"}}", wwwAuthenticate: "Bearer")];
     }
 

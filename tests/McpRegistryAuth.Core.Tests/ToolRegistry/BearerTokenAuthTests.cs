@@ -207,4 +207,18 @@ public class BearerTokenAuthTests
         var text = string.Join("\n", verdicts.SelectMany(v => v.Checks.Select(c => c.ToString()).Concat(v.Hints).Concat(v.Warnings).Concat(v.Findings.Select(f => f.ToString()))));
         Assert.DoesNotContain("very-secret", text);
     }
+
+    [Fact]
+    public void ToolRegistry_TokensFileIsReadOnceAtStartup_HintSaysRestart()
+    {
+        var verdict = One("tok\n", WithToken("tok"));
+        Assert.Contains(verdict.Hints, h => h.Contains("once at startup") && h.Contains("restart"));
+    }
+
+    [Fact]
+    public void ToolRegistry_ETagHeaderIsAddedEvenToThe401OnTools()
+    {
+        Assert.Contains(One("tok\n", WithToken("nope")).Hints, h => h.Contains("ETag"));
+        Assert.DoesNotContain(One("tok\n", WithToken("nope", "/calculator/evaluate")).Hints, h => h.Contains("ETag"));
+    }
 }
