@@ -94,6 +94,14 @@ public sealed class GatewayJwtStage
             provider is null ? (IdpProvider.KnownNames.Contains(name.Trim().ToLowerInvariant()) ? "AUTH_PROVIDER must be written exactly (lower case, no spaces)." : "Unknown AUTH_PROVIDER: the factory raises and /validate answers 500.") : null));
         if (provider is null) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
 
+        if (!run.Environment.ContainsKey("AUTH_PROVIDER") && provider.RequiredVariables.All(v => !run.Environment.ContainsKey(v)))
+        {
+            // Nothing about the IdP was given: a deployed gateway always has these, so do not invent its 500.
+            run.Checks.Add(new Check("Gateway.Jwt.ProviderSettings", false, "none given", string.Join(", ", provider.RequiredVariables),
+                $"No IdP settings were given (AUTH_PROVIDER defaults to {name}), so the provider stage is not evaluated: add AUTH_PROVIDER and its variables from the auth server's environment."));
+            return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
+        }
+
         var missing = provider.MissingVariables();
         run.Checks.Add(new Check("Gateway.Jwt.ProviderSettings", missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables)));
         if (missing.Count > 0) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);

@@ -197,6 +197,16 @@ public class IdpProviderTests
     }
 
     [Fact]
+    public async Task Provider_NoIdpSettingsAtAllIsProvisionalNot500()
+    {
+        var verdict = await Evaluate(Bearer(Kc(new { iss = KcIssuer })), Env(("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true")));
+        Assert.Equal(401, verdict.Status);
+        Assert.True(verdict.IsProvisional);
+        Assert.Equal("Gateway.Jwt.ProviderSettings", Failed(verdict).Name);
+        Assert.Contains(verdict.Hints, h => h.Contains("AUTH_PROVIDER"));
+    }
+
+    [Fact]
     public async Task Provider_PingFederateIsProvisionalNotEvaluated()
     {
         var verdict = await Evaluate(Bearer(Kc(new { iss = KcIssuer })), Env(("AUTH_PROVIDER", "pingfederate")));
