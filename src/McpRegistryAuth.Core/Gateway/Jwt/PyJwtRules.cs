@@ -114,7 +114,7 @@ internal sealed class PyJwtRules
         }
 
         if (audiences.Any(a => values.Contains(a, StringComparer.Ordinal))) return true;
-        problem = "Invalid audience.";
+        problem = "PyJWT: Invalid audience.";
         return false;
     }
 
