@@ -11,8 +11,8 @@ BeforeAll {
     function New-TestJwt([hashtable] $Claims, [string] $Kid = 'kc-1') {
         $header = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes((@{ alg = 'RS256'; typ = 'JWT'; kid = $Kid } | ConvertTo-Json -Compress)))
         $payload = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes(($Claims | ConvertTo-Json -Compress)))
-        $input = [Text.Encoding]::ASCII.GetBytes("$header.$payload")
-        $signature = $script:Rsa.SignData($input, [Security.Cryptography.HashAlgorithmName]::SHA256, [Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $signingInput = [Text.Encoding]::ASCII.GetBytes("$header.$payload")
+        $signature = $script:Rsa.SignData($signingInput, [Security.Cryptography.HashAlgorithmName]::SHA256, [Security.Cryptography.RSASignaturePadding]::Pkcs1)
         "$header.$payload.$(ConvertTo-Base64Url $signature)"
     }
 
