@@ -53,10 +53,17 @@ public sealed class GatewayJwtStage
 
         if (SelfSignedTokenRule.Applies(parsed.Parts))
         {
-            var key = SelfSignedTokenRule.KeyFrom(environment, run.Findings);
+            var key = SelfSignedTokenRule.KeyFrom(environment, run.Findings, out var secretNotGiven);
+            if (key is null && secretNotGiven)
+            {
+                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "not evaluated: SECRET_KEY not given", "the auth server's SECRET_KEY",
+                    "The token was minted by the gateway itself (iss mcp-auth-server): give the auth server's SECRET_KEY (-EnvFile/-Environment) to check its HS256 signature."));
+                return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
+            }
+
             if (key is null)
             {
-                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "not evaluated", "SECRET_KEY of at least 32 characters"));
+                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "SECRET_KEY too short", "SECRET_KEY of at least 32 characters"));
                 return run.NoAnswer();
             }
 

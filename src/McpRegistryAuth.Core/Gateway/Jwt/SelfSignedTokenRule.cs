@@ -16,18 +16,23 @@ internal static class SelfSignedTokenRule
     /// <summary>True when the unverified claims name the auth server as issuer, which routes the token here.</summary>
     public static bool Applies(JwtParts? parts) => parts?.Claims.GetString("iss") == GatewayJwtTexts.SelfSignedIssuer;
 
-    /// <summary>The key the server validates with: SECRET_KEY stripped; null (with a finding) when the server would not start.</summary>
-    public static SecurityKey? KeyFrom(IReadOnlyDictionary<string, string> environment, List<Finding> findings)
+    /// <summary>
+    /// The key the server validates with: SECRET_KEY stripped. Null when it was not given (the verdict cannot be
+    /// evaluated) or when it is too short (the auth server refuses to start; a finding says so).
+    /// </summary>
+    public static SecurityKey? KeyFrom(IReadOnlyDictionary<string, string> environment, List<Finding> findings, out bool notGiven)
     {
         var secret = environment.TryGetValue("SECRET_KEY", out var s) ? s.Trim() : "";
+        notGiven = secret.Length == 0;
         if (secret.Length >= 32) return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret));
+        if (notGiven) return null;
         findings.Add(new Finding
         {
             Severity = FindingSeverity.Error,
             Code = "TOK001",
             Path = "SECRET_KEY",
-            Message = secret.Length == 0 ? "SECRET_KEY is not set: self-signed tokens cannot be validated." : $"SECRET_KEY is too short ({secret.Length} characters); the auth server requires at least 32.",
-            Fix = "Give the verdict the auth server's SECRET_KEY (-EnvFile/-Environment).",
+            Message = $"SECRET_KEY is too short ({secret.Length} characters); the auth server requires at least 32 and does not start.",
+            Fix = "Set SECRET_KEY to a random value of at least 32 characters and restart the auth server (tokens it minted with the old key stop validating).",
         });
         return null;
     }

@@ -111,6 +111,16 @@ public class SelfSignedTokenTests
     }
 
     [Fact]
+    public async Task SelfSigned_WithoutSecretKeyIsProvisionalNotEvaluated()
+    {
+        var verdict = await Evaluate(Bearer(SelfSigned(Claims())), Keycloak());
+        Assert.Equal(401, verdict.Status);
+        Assert.True(verdict.IsProvisional);
+        Assert.Empty(verdict.Findings);
+        Assert.Contains(verdict.Hints, h => h.Contains("SECRET_KEY"));
+    }
+
+    [Fact]
     public async Task SelfSigned_IssuerOtherThanAuthServerGoesStraightToProvider()
     {
         var token = SelfSigned(new { iss = "someone-else", aud = "mcp-registry", exp = In(600), token_use = "access", token_kind = "user" });
