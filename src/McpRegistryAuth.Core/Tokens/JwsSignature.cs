@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,30 +11,44 @@ namespace McpRegistryAuth.Core.Tokens;
 /// </summary>
 internal static class JwsSignature
 {
-    private static readonly CryptoProviderFactory Factory = new() { CacheSignatureProviders = true };
+    private static readonly CryptoProviderFactory Factory = new() { CacheSignatureProviders = false };
+
+    // One provider per key and algorithm for as long as the key (its key set) lives; providers verify concurrently.
+    private static readonly ConditionalWeakTable<SecurityKey, ConcurrentDictionary<string, ProviderOrProblem>> Providers = new();
+
+    private sealed record ProviderOrProblem(SignatureProvider? Provider, string? Problem);
 
     public static SignatureOutcome Verify(JwtParts parts, SecurityKey key, string algorithm)
     {
         if (parts.Signature is null) return SignatureOutcome.Invalid("the signature segment is not base64url");
-        if (!Factory.IsSupportedAlgorithm(algorithm, key))
-            return SignatureOutcome.Invalid($"key is of invalid type: a {KeyType(key)} key cannot verify {algorithm}");
+        var entry = Providers.GetValue(key, _ => new ConcurrentDictionary<string, ProviderOrProblem>(StringComparer.Ordinal))
+            .GetOrAdd(algorithm, alg => Create(key, alg));
+        if (entry.Provider is null) return SignatureOutcome.Invalid(entry.Problem!);
 
-        SignatureProvider? provider = null;
         try
         {
-            provider = Factory.CreateForVerifying(key, algorithm);
-            return provider.Verify(parts.SigningInput, parts.Signature)
+            return entry.Provider.Verify(parts.SigningInput, parts.Signature)
                 ? SignatureOutcome.Ok
                 : SignatureOutcome.Invalid($"{algorithm} signature does not verify with this key");
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException or InvalidOperationException or SecurityTokenException)
+        {
+            return SignatureOutcome.Invalid($"the key cannot verify {algorithm} ({e.GetType().Name})");
+        }
+    }
+
+    private static ProviderOrProblem Create(SecurityKey key, string algorithm)
+    {
+        if (!Factory.IsSupportedAlgorithm(algorithm, key))
+            return new ProviderOrProblem(null, $"key is of invalid type: a {KeyType(key)} key cannot verify {algorithm}");
+        try
+        {
+            return new ProviderOrProblem(Factory.CreateForVerifying(key, algorithm), null);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or CryptographicException or InvalidOperationException or SecurityTokenException)
         {
             // The library's messages name key ids and sizes, never the token; keep only the type.
-            return SignatureOutcome.Invalid($"the key cannot verify {algorithm} ({e.GetType().Name})");
-        }
-        finally
-        {
-            if (provider is not null) Factory.ReleaseSignatureProvider(provider);
+            return new ProviderOrProblem(null, $"the key cannot verify {algorithm} ({e.GetType().Name})");
         }
     }
 

@@ -15,6 +15,7 @@ public sealed class KeySet
     {
         this.keys = keys;
         nativeKeys = keys.Select(ToNative).ToArray();
+        KeyIds = keys.Select(k => k.Kid ?? "").ToArray();
         Source = source;
         LoadedAt = loadedAt;
     }
@@ -34,7 +35,7 @@ public sealed class KeySet
     }
 
     /// <summary>The <c>kid</c> of every key, in document order (keys without one are shown as empty).</summary>
-    public IReadOnlyList<string> KeyIds => keys.Select(k => k.Kid ?? "").ToArray();
+    public IReadOnlyList<string> KeyIds { get; }
 
     /// <summary>Key types alongside their kid, e.g. <c>rsa-1 (RSA)</c>.</summary>
     public IReadOnlyList<string> Describe() => keys.Select(k => $"{k.Kid ?? "<no kid>"} ({k.Kty}{(k.Alg is null ? "" : ", " + k.Alg)})").ToArray();
