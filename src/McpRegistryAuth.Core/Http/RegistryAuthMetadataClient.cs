@@ -200,7 +200,8 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
             {
                 if (endpoint?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    findings.Add(Note(FindingSeverity.Warning, MetadataFindingCodes.InsecureEndpoint, $"{name} {endpoint} uses plain http; ToolHive refuses to fetch http JWKS without THV_REGISTRY_INSECURE_URL.", url, null));
+                    var consequence = name == "jwks_uri" ? "; ToolHive refuses to fetch an http JWKS without THV_REGISTRY_INSECURE_URL" : "; tokens and codes would cross the network unencrypted";
+                    findings.Add(Note(FindingSeverity.Warning, MetadataFindingCodes.InsecureEndpoint, $"{name} {endpoint} uses plain http{consequence}.", url, "Use https in production."));
                 }
             }
 
