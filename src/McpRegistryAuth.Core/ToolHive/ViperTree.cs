@@ -34,8 +34,24 @@ internal static class ViperTree
             case YamlMappingNode mapping:
                 var entries = new List<ViperEntry>();
                 var seen = new Dictionary<string, YamlMappingEntry>(StringComparer.Ordinal);
+                // go-yaml v3 merge keys: merged entries first, so keys written in the mapping win.
+                foreach (var merge in mapping.Entries.Where(IsMergeKey))
+                {
+                    var sources = merge.Value is YamlSequenceNode list ? list.Items : [merge.Value];
+                    foreach (var mergedMap in sources.OfType<YamlMappingNode>())
+                    {
+                        if (Convert(mergedMap, path, insideList, file, findings) is not ViperMap merged) continue;
+                        foreach (var mergedEntry in merged.Entries)
+                        {
+                            entries.RemoveAll(e => e.Key == mergedEntry.Key);
+                            entries.Add(mergedEntry);
+                        }
+                    }
+                }
+
                 foreach (var entry in mapping.Entries)
                 {
+                    if (IsMergeKey(entry)) continue;
                     var written = (entry.Key as YamlScalarNode)?.Value ?? "";
                     var lower = written.ToLowerInvariant();
                     var childPath = path.Length == 0 ? written : $"{path}.{written}";
@@ -67,6 +83,9 @@ internal static class ViperTree
 
         return null;
     }
+
+    private static bool IsMergeKey(YamlMappingEntry entry) =>
+        entry.Key is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain, Tag: null };
 
     /// <summary>go-yaml v3's resolution of an untagged plain scalar (YAML 1.2 core schema plus its extras).</summary>
     public static GoScalarType Resolve(YamlScalarNode scalar)

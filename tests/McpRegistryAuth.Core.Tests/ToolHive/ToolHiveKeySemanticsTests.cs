@@ -255,3 +255,30 @@ public class ToolHiveKeySemanticsTests
         Assert.Equal(FindingSeverity.Info, info.Severity);
     }
 }
+
+public class ToolHiveMergeKeyTests
+{
+    [Fact]
+    public void MergeKey_ProviderDefaultsMergedAndExplicitKeysWin()
+    {
+        var report = ToolHiveConfigLoader.Load("""
+            defaults: &defaults
+              audience: registry
+              allowPrivateIP: true
+            auth:
+              mode: oauth
+              oauth:
+                resourceUrl: https://registry.example.com
+                providers:
+                  - <<: *defaults
+                    name: kc
+                    issuerUrl: https://kc.example.com
+                    allowPrivateIP: false
+            """);
+        Assert.True(report.ServerWouldStart);
+        var provider = report.Config!.Providers[0];
+        Assert.Equal("registry", provider.Audience);
+        Assert.False(provider.AllowPrivateIP);
+        Assert.DoesNotContain(report.Findings, f => f.Code == ToolHiveFindingCodes.UnknownKey);
+    }
+}
