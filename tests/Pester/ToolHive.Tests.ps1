@@ -1,17 +1,15 @@
-#Requires -Version 7.2
-# Pester 5. Runs against the built module named by $env:MCPREGISTRYAUTH_MODULE_PATH (build.ps1 -Task Pester).
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Runs against the built module ($env:MCPREGISTRYAUTH_MODULE_PATH from build.ps1 -Task Pester, else the newest build).
 
 BeforeAll {
-    $script:ModulePath = $env:MCPREGISTRYAUTH_MODULE_PATH
-    if (-not $script:ModulePath -or -not (Test-Path -LiteralPath $script:ModulePath)) {
-        throw 'Set MCPREGISTRYAUTH_MODULE_PATH to the built McpRegistryAuth.psd1 (build.ps1 -Task Pester does).'
-    }
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:ModulePath = Get-BuiltModulePath
     Import-Module $script:ModulePath -Force
     $script:Corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
 }
 
 AfterAll {
-    Remove-Module McpRegistryAuth -ErrorAction SilentlyContinue
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Test-RegistryAuthConfig' {
