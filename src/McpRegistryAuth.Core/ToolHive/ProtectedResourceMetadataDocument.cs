@@ -10,6 +10,13 @@ public static class ProtectedResourceMetadataDocument
 {
     public const string Path = "/.well-known/oauth-protected-resource";
 
+    /// <summary>The body served at <see cref="Path"/>, or null when the server answers 404 (anonymous mode has no such route).</summary>
+    public static string? Serve(ToolHiveAuthConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.IsOAuth && config.OAuth is { } oauth ? Build(oauth) : null;
+    }
+
     public static string Build(ToolHiveOAuthConfig oauth)
     {
         ArgumentNullException.ThrowIfNull(oauth);

@@ -11,6 +11,9 @@ public static class RoleResolver
 {
     public const string ForbiddenBody = "{\"error\":\"forbidden: insufficient permissions\"}\n";
 
+    /// <summary>GET /v1/me without claims (anonymous mode or a public path): 401 without WWW-Authenticate.</summary>
+    public const string AuthenticationRequiredBody = "{\"error\":\"authentication required\"}\n";
+
     /// <summary>
     /// Roles of a caller. <paramref name="claims"/> null means no claims (anonymous mode or a public path).
     /// Without authz an authenticated caller holds every role; with authz and no claims, none.

@@ -103,7 +103,7 @@ public static class ToolHiveConfigLoader
         if (config is not null)
         {
             NarrateConfig(config, narration);
-            var fileFindings = ToolHiveFileChecks.Check(config, fileRoot, file);
+            var fileFindings = ToolHiveFileChecks.Check(config, fileRoot, file, environment);
             errors.AddRange(fileFindings.Where(f => f.Severity == FindingSeverity.Error));
             others.AddRange(fileFindings.Where(f => f.Severity != FindingSeverity.Error));
             others.AddRange(ToolHivePitfalls.Evaluate(config, document.Root, environment, file));

@@ -12,10 +12,14 @@ public static class ToolHiveFileChecks
     /// <summary>What cobra prints before every build-time message.</summary>
     public const string BuildPrefix = "failed to build application: failed to build auth middleware: ";
 
-    public static IReadOnlyList<Finding> Check(ToolHiveAuthConfig config, string? fileRoot, string? file)
+    /// <summary>Environment switch that makes every provider without jwksUrl fail at build time.</summary>
+    public const string SkipOidcDiscovery = "TOOLHIVE_SKIP_OIDC_DISCOVERY";
+
+    public static IReadOnlyList<Finding> Check(ToolHiveAuthConfig config, string? fileRoot, string? file, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var findings = new List<Finding>();
+        var skipDiscovery = environment is not null && environment.TryGetValue(SkipOidcDiscovery, out var skip) && skip == "true";
         if (!config.IsOAuth) return findings;
         foreach (var p in config.Providers)
         {
@@ -38,6 +42,13 @@ public static class ToolHiveFileChecks
             if (p.AuthTokenFile.Length > 0)
             {
                 CheckAuthToken(p, $"{path}.authTokenFile", clientPrefix, config, fileRoot, file, findings);
+            }
+
+            if (skipDiscovery && p.JwksUrl.Length == 0)
+            {
+                findings.Add(Error(ToolHiveFindingCodes.SkipDiscoveryWithoutJwksUrl,
+                    $"failed to create multi-provider middleware: failed to create validator for provider \"{p.Name}\": TOOLHIVE_SKIP_OIDC_DISCOVERY=true requires explicit JWKSURL in config. This env var is for testing only and cannot guess provider-specific JWKS URLs",
+                    false, path, config, file, "Set jwksUrl on this provider, or unset TOOLHIVE_SKIP_OIDC_DISCOVERY."));
             }
         }
 

@@ -21,6 +21,7 @@ public static class ToolHiveFindingCodes
     public const string CaCertPath = "THV013";
     public const string AuthTokenFile = "THV014";
     public const string UnsupportedConfigType = "THV015";
+    public const string SkipDiscoveryWithoutJwksUrl = "THV016";
 
     // Warnings: accepted silently by the server, but not what the operator meant.
     public const string UnknownKey = "THV020";

@@ -264,10 +264,10 @@ public static class ToolHivePitfalls
                 $"issuerUrl ends with '/': the server compares iss exactly, and most IdPs (Keycloak, Okta, Entra v2, Kubernetes) emit iss without it, so their tokens fail with \"invalid issuer\".",
                 $"Copy the issuer exactly from a token's iss claim (likely {p.IssuerUrl.TrimEnd('/')}).");
         }
-        else if (!p.IssuerUrl.EndsWith('/') && trailingSlashIdp && issuer.Path.Length <= 1)
+        else if (!p.IssuerUrl.EndsWith('/') && trailingSlashIdp)
         {
             w.Add(FindingSeverity.Warning, ToolHiveFindingCodes.IssuerTrailingSlash, $"{path}.issuerUrl",
-                $"{host} emits iss with a trailing slash (Auth0 style: {p.IssuerUrl}/); the server compares iss exactly, so tokens fail with \"invalid issuer\".",
+                $"{host} emits iss with a trailing slash ({p.IssuerUrl}/, as Auth0 and Entra v1 do); the server compares iss exactly, so tokens fail with \"invalid issuer\".",
                 $"Write issuerUrl: {p.IssuerUrl}/");
         }
 

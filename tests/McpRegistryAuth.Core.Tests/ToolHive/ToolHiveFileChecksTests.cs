@@ -104,3 +104,63 @@ public sealed class ToolHiveFileChecksTests : IDisposable
 
     public void Dispose() => root.Delete(recursive: true);
 }
+
+public sealed class ToolHiveBuildTimeTests : IDisposable
+{
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("thv-build-");
+
+    private const string Provider = "auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://r\n    providers:\n      - name: kc\n        issuerUrl: https://kc\n        audience: a\n";
+
+    [Fact]
+    public void SkipOidcDiscovery_WithoutJwksUrlFailsAtBuild()
+    {
+        var report = ToolHiveConfigLoader.Load(Provider, "c.yaml", new Dictionary<string, string> { ["TOOLHIVE_SKIP_OIDC_DISCOVERY"] = "true" });
+        var error = Assert.Single(report.Findings, f => f.Code == ToolHiveFindingCodes.SkipDiscoveryWithoutJwksUrl);
+        Assert.Contains("TOOLHIVE_SKIP_OIDC_DISCOVERY=true requires explicit JWKSURL in config.", error.Message);
+        Assert.False(report.ServerWouldStart);
+    }
+
+    [Fact]
+    public void SkipOidcDiscovery_WithJwksUrlPasses()
+    {
+        var report = ToolHiveConfigLoader.Load(Provider + "        jwksUrl: https://kc/keys\n", "c.yaml", new Dictionary<string, string> { ["TOOLHIVE_SKIP_OIDC_DISCOVERY"] = "true" });
+        Assert.True(report.ServerWouldStart);
+    }
+
+    [Fact]
+    public void ClientSecretFile_RelativePathMustBeAbsolute()
+    {
+        File.WriteAllText(Path.Combine(root.FullName, "secret.txt"), "x");
+        var report = ToolHiveConfigLoader.Load(Provider + "        clientSecretFile: secret.txt\n", "c.yaml", fileRoot: root.FullName);
+        var error = Assert.Single(report.Findings, f => f.Code == ToolHiveFindingCodes.ClientSecretFile);
+        Assert.EndsWith("failed to read client secret: path must be absolute: secret.txt", error.Message);
+    }
+
+    [Fact]
+    public void CaCertPath_RelativePathAllowed()
+    {
+        File.WriteAllText(Path.Combine(root.FullName, "ca.pem"), "nothing here");
+        var report = ToolHiveConfigLoader.Load(Provider + "        caCertPath: ca.pem\n", "c.yaml", fileRoot: root.FullName);
+        Assert.EndsWith("failed to parse CA certificate bundle", Assert.Single(report.Findings, f => f.Code == ToolHiveFindingCodes.CaCertPath).Message);
+    }
+
+    [Fact]
+    public void ClientSecret_EnvironmentSecretServesEveryProvider()
+    {
+        var yaml = Provider + "        clientId: registry\n        introspectionUrl: https://kc/introspect\n";
+        Assert.Single(ToolHiveConfigLoader.Load(yaml).Findings, f => f.Code == ToolHiveFindingCodes.ClientIdWithoutSecret);
+        Assert.DoesNotContain(ToolHiveConfigLoader.Load(yaml, "c.yaml", new Dictionary<string, string> { ["TOOLHIVE_OIDC_CLIENT_SECRET"] = "s" }).Findings,
+            f => f.Code == ToolHiveFindingCodes.ClientIdWithoutSecret);
+    }
+
+    [Fact]
+    public void ProtectedResourceMetadata_ServedOnlyInOAuthMode()
+    {
+        var oauth = ToolHiveConfigLoader.Load(Provider).Config!;
+        Assert.Equal("{\"resource\":\"https://r\",\"authorization_servers\":[\"https://kc\"],\"bearer_methods_supported\":[\"header\"]}", ProtectedResourceMetadataDocument.Serve(oauth));
+        var anonymous = ToolHiveConfigLoader.Load("auth:\n  mode: anonymous\n  oauth:\n    resourceUrl: https://r\n").Config!;
+        Assert.Null(ProtectedResourceMetadataDocument.Serve(anonymous));
+    }
+
+    public void Dispose() => root.Delete(recursive: true);
+}

@@ -156,3 +156,20 @@ public class ToolHiveValidationTests
         }
     }
 }
+
+public class ToolHiveIssuerSlashTests
+{
+    private static IReadOnlyList<Finding> Lint(string issuer) => ToolHiveConfigLoader.Load(
+        $"auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://r\n    providers:\n      - name: p\n        issuerUrl: {issuer}\n        audience: a\n").Findings;
+
+    [Theory]
+    [InlineData("https://kc.example.com/realms/acme/", true)]
+    [InlineData("https://kc.example.com/realms/acme", false)]
+    [InlineData("https://acme.auth0.com", true)]
+    [InlineData("https://acme.auth0.com/", false)]
+    [InlineData("https://sts.windows.net/tenant-id", true)]
+    [InlineData("https://sts.windows.net/tenant-id/", false)]
+    [InlineData("https://login.microsoftonline.com/tenant-id/v2.0", false)]
+    public void IssuerTrailingSlash_WarnsWhenItDiffersFromWhatTheIdpEmits(string issuer, bool warns) =>
+        Assert.Equal(warns, Lint(issuer).Any(f => f.Code == ToolHiveFindingCodes.IssuerTrailingSlash));
+}
