@@ -66,9 +66,10 @@ public static partial class YamlLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        if (Encoding.UTF8.GetByteCount(text) > options.MaxBytes)
+        var size = text.Length > options.MaxBytes ? text.Length : Encoding.UTF8.GetByteCount(text);
+        if (size > options.MaxBytes)
         {
-            return Failed(file, TooLarge(Encoding.UTF8.GetByteCount(text), options, file));
+            return Failed(file, TooLarge(size, options, file));
         }
 
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
