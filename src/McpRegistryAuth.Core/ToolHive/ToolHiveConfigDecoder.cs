@@ -359,6 +359,14 @@ internal sealed class ToolHiveConfigDecoder(string? file, List<Finding> findings
                 continue;
             }
 
+            if (entry.Key is "clientsecret" or "client_secret")
+            {
+                Warn(ToolHiveFindingCodes.UnknownKey, entry.KeyNode, keyPath,
+                    $"The key \"{entry.WrittenKey}\" is ignored: the server never reads a client secret from the configuration file (and it should not be there).",
+                    "Remove it, put the secret in a file readable only by the server and set clientSecretFile, or set TOOLHIVE_OIDC_CLIENT_SECRET.");
+                continue;
+            }
+
             if (ToolHiveKeys.SeparatorSpelling(known, entry.WrittenKey) is { } intended)
             {
                 Warn(ToolHiveFindingCodes.SnakeCaseKey, entry.KeyNode, keyPath,

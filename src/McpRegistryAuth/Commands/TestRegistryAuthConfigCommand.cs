@@ -21,6 +21,11 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     /// <summary>Environment variables that affect how the server reads its configuration.</summary>
     private static readonly string[] RelevantPrefixes = ["THV_REGISTRY_", "TOOLHIVE_", "INSECURE_DISABLE_URL_VALIDATION"];
 
+    private static readonly HashSet<string> ShownInClear = new(StringComparer.Ordinal)
+    {
+        "THV_REGISTRY_INSECURE_URL", "INSECURE_DISABLE_URL_VALIDATION", "TOOLHIVE_SKIP_OIDC_DISCOVERY", "THV_REGISTRY_LOG_LEVEL",
+    };
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
@@ -136,9 +141,11 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
             }
         }
 
-        foreach (var name in environment.Keys)
+        foreach (var (name, value) in environment)
         {
-            WriteVerbose($"Environment: {name} is set{(name.Contains("SECRET", StringComparison.Ordinal) ? "" : $" to '{environment[name]}'")}.");
+            // Only the auth switches are shown as text; any other value (database passwords, client secrets) as a fingerprint.
+            var shown = ShownInClear.Contains(name) || name.StartsWith("THV_REGISTRY_AUTH_", StringComparison.Ordinal) ? $"'{value}'" : new Core.Secret(value).ToString();
+            WriteVerbose($"Environment: {name} = {shown}.");
         }
 
         return environment;

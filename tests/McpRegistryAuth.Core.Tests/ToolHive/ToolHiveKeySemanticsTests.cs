@@ -282,3 +282,16 @@ public class ToolHiveMergeKeyTests
         Assert.DoesNotContain(report.Findings, f => f.Code == ToolHiveFindingCodes.UnknownKey);
     }
 }
+
+public class ToolHiveInlineSecretTests
+{
+    [Fact]
+    public void InlineClientSecret_IgnoredAndNeverEchoed()
+    {
+        var report = ToolHiveConfigLoader.Load("auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://r\n    providers:\n      - name: kc\n        issuerUrl: https://kc\n        audience: a\n        clientSecret: sup3r-s3cret-value\n");
+        var warning = Assert.Single(report.Findings, f => f.Code == ToolHiveFindingCodes.UnknownKey);
+        Assert.Contains("clientSecretFile", warning.Fix);
+        Assert.All(report.Findings, f => Assert.DoesNotContain("sup3r-s3cret-value", f.ToString()));
+        Assert.All(report.Narration, n => Assert.DoesNotContain("sup3r-s3cret-value", n));
+    }
+}
