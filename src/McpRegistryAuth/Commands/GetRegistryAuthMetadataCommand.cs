@@ -20,7 +20,8 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
     [Alias("Url", "RegistryUri")]
-    public Uri Uri { get; set; } = null!;
+    [ValidateNotNullOrEmpty]
+    public string Uri { get; set; } = "";
 
     [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, ParameterSetName = HeaderSet)]
@@ -57,9 +58,11 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
             return;
         }
 
-        if (!Uri.IsAbsoluteUri || Uri.Scheme is not ("http" or "https"))
+        // Parsed here rather than bound as System.Uri so a relative or malformed value gets this error id.
+        if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var registryUri) || registryUri.Scheme is not ("http" or "https"))
         {
-            ThrowTerminatingError(NewError(new ArgumentException($"-Uri '{Uri}' must be an absolute http or https URL."), "RegistryUriInvalid", ErrorCategory.InvalidArgument, Uri));
+            ThrowTerminatingError(NewError(new ArgumentException($"-Uri '{Uri}' must be an absolute http or https URL, e.g. https://registry.example.com/registry/default/v0.1/servers."), "RegistryUriInvalid", ErrorCategory.InvalidArgument, Uri));
+            return;
         }
 
         var trust = TrustRoots.System;
@@ -81,7 +84,7 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             Log = WriteDebug,
         });
-        var result = new RegistryAuthMetadataClient(client).DiscoverAsync(Uri, WwwAuthenticate, Cancellation).GetAwaiter().GetResult();
+        var result = new RegistryAuthMetadataClient(client).DiscoverAsync(registryUri, WwwAuthenticate, Cancellation).GetAwaiter().GetResult();
         WriteChecks(result.Checks);
         foreach (var finding in result.Findings)
         {
