@@ -52,7 +52,8 @@ public static class ToolHiveConfigLoader
         if (errors.Count > 0)
         {
             narration.Add("The YAML could not be loaded; the server stops with 'failed to read config file: While parsing config: yaml: ...'.");
-            return Report(null, errors, others, narration);
+            // A duplicate key still leaves a complete tree: keep going (last value wins) so the other problems show too.
+            if (document.Root is null) return Report(null, errors, others, narration);
         }
 
         if (document.Root is not null and not YamlMappingNode)

@@ -217,12 +217,13 @@ public class ToolHiveKeySemanticsTests
     }
 
     [Fact]
-    public void DuplicateKey_StopsTheLoad()
+    public void DuplicateKey_StopsTheServerButTheRestIsStillChecked()
     {
         var report = Load("auth:\n  mode: oauth\n  mode: anonymous\n");
         Assert.Equal("YAML003", report.FirstError!.Code);
         Assert.Equal(3, report.FirstError.Line);
-        Assert.Null(report.Config);
+        Assert.False(report.ServerWouldStart);
+        Assert.Equal("anonymous", report.Config!.Mode);
     }
 
     [Theory]
