@@ -108,23 +108,18 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
 
     private static string? CheckHost(string host)
     {
-        string? colonPort = null;
-        var name = host;
         if (host.StartsWith('['))
         {
             var close = host.LastIndexOf(']');
             if (close < 0) return "missing ']' in host";
-            colonPort = host[(close + 1)..];
-            if (colonPort.Length > 0 && !ValidOptionalPort(colonPort)) return $"invalid port {GoQuote(colonPort)} after host";
-            return null;
+            var bracketPort = host[(close + 1)..];
+            return ValidOptionalPort(bracketPort) ? null : $"invalid port {GoQuote(bracketPort)} after host";
         }
 
         var colon = host.LastIndexOf(':');
-        if (colon >= 0)
+        if (colon >= 0 && !ValidOptionalPort(host[colon..]))
         {
-            colonPort = host[colon..];
-            if (!ValidOptionalPort(colonPort)) return $"invalid port {GoQuote(colonPort)} after host";
-            name = host[..colon];
+            return $"invalid port {GoQuote(host[colon..])} after host";
         }
 
         for (var i = 0; i < host.Length; i++)
@@ -146,7 +141,6 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
             }
         }
 
-        _ = name;
         return null;
     }
 
