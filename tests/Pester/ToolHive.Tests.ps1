@@ -68,6 +68,11 @@ Describe 'Test-RegistryAuthConfig' {
         $finding.Line | Should -Be 2
     }
 
+    It 'applies -AuthMode after validation, as serve --auth-mode does' {
+        $findings = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-06-anonymous.yaml') -AuthMode oauth
+        ($findings | Where-Object Severity -eq 'Error').Message | Should -BeExactly 'failed to build application: failed to build auth middleware: oauth configuration is required for oauth mode'
+    }
+
     It 'narrates the load on the verbose stream' {
         $verbose = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-01-oauth-basic.yaml') -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match "Provider 0 'keycloak'"

@@ -17,7 +17,14 @@ public static class ToolHiveConfigLoader
 
     private static readonly string[] OtherSections = ["sources", "registries", "database"];
 
-    public static ToolHiveConfigReport LoadFile(string path, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null)
+    public static ToolHiveConfigReport LoadFile(string path, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null) =>
+        LoadFile(path, environment, fileRoot, authModeFlag: null);
+
+    /// <param name="path">The configuration file.</param>
+    /// <param name="environment">The server's environment variables.</param>
+    /// <param name="fileRoot">A folder standing for the container's root, for the files providers name.</param>
+    /// <param name="authModeFlag">The value of <c>serve --auth-mode</c>, applied after validation; null when not given.</param>
+    public static ToolHiveConfigReport LoadFile(string path, IReadOnlyDictionary<string, string>? environment, string? fileRoot, string? authModeFlag)
     {
         ArgumentNullException.ThrowIfNull(path);
         var ext = Path.GetExtension(path).TrimStart('.');
@@ -35,13 +42,16 @@ public static class ToolHiveConfigLoader
         }
 
         var document = YamlLoader.LoadFile(path, YamlLoadOptions.ToolHive);
-        return Evaluate(document, environment, fileRoot);
+        return Evaluate(document, environment, fileRoot, authModeFlag);
     }
 
     public static ToolHiveConfigReport Load(string yaml, string? file = null, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null) =>
         Evaluate(YamlLoader.Load(yaml, file, YamlLoadOptions.ToolHive), environment, fileRoot);
 
-    public static ToolHiveConfigReport Evaluate(YamlDocument document, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null)
+    public static ToolHiveConfigReport Load(string yaml, string? file, IReadOnlyDictionary<string, string>? environment, string? fileRoot, string? authModeFlag) =>
+        Evaluate(YamlLoader.Load(yaml, file, YamlLoadOptions.ToolHive), environment, fileRoot, authModeFlag);
+
+    public static ToolHiveConfigReport Evaluate(YamlDocument document, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null, string? authModeFlag = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         environment ??= new Dictionary<string, string>();
@@ -101,6 +111,11 @@ public static class ToolHiveConfigLoader
         var authKey = rootMap?.Entries.LastOrDefault(e => string.Equals(e.KeyText, "auth", StringComparison.OrdinalIgnoreCase));
         errors.AddRange(ToolHiveConfigValidator.Validate(config, file, authKey is null ? null : new YamlPosition(authKey.Key.Line, authKey.Key.Column)));
         others.Add(Fragment(rootMap, file));
+        if (config is not null && authModeFlag is not null)
+        {
+            config = ApplyAuthModeFlag(config, authModeFlag, file, errors, others, narration);
+        }
+
         if (config is not null)
         {
             NarrateConfig(config, narration);
@@ -111,6 +126,57 @@ public static class ToolHiveConfigLoader
         }
 
         return Report(config, errors, others, narration);
+    }
+
+    /// <summary>
+    /// <c>serve --auth-mode</c> (serve.go, factory.go): applied after validation without re-validating,
+    /// so a file in anonymous mode run with --auth-mode oauth never has its providers checked.
+    /// </summary>
+    private static ToolHiveAuthConfig? ApplyAuthModeFlag(ToolHiveAuthConfig config, string flag, string? file, List<Finding> errors, List<Finding> others, List<string> narration)
+    {
+        narration.Add($"--auth-mode {flag} replaces the file's mode '{config.Mode}' after validation.");
+        Finding BuildError(string message, string fix) => new()
+        {
+            Severity = FindingSeverity.Error,
+            Code = ToolHiveFindingCodes.AuthModeFlag,
+            Message = ToolHiveFileChecks.BuildPrefix + message,
+            ExactText = true,
+            File = file,
+            Path = "--auth-mode",
+            Fix = fix,
+        };
+
+        if (flag is not (ToolHiveAuthMode.OAuth or ToolHiveAuthMode.Anonymous))
+        {
+            errors.Add(BuildError($"unsupported auth mode: {flag}", "Pass --auth-mode oauth or --auth-mode anonymous."));
+            return config;
+        }
+
+        if (flag == ToolHiveAuthMode.OAuth && config.Mode != ToolHiveAuthMode.OAuth)
+        {
+            if (config.OAuth is null)
+            {
+                errors.Add(BuildError("oauth configuration is required for oauth mode", "Add auth.oauth with providers to the file."));
+            }
+            else if (config.OAuth.Providers.Count == 0)
+            {
+                errors.Add(BuildError("failed to create multi-provider middleware: at least one provider must be configured", "Add at least one provider under auth.oauth.providers."));
+            }
+            else
+            {
+                others.Add(new Finding
+                {
+                    Severity = FindingSeverity.Warning,
+                    Code = ToolHiveFindingCodes.AuthModeFlag,
+                    Message = "The file says anonymous and --auth-mode says oauth: the providers were validated by nobody (no name, issuer or HTTPS checks); the server starts with them as written.",
+                    File = file,
+                    Path = "--auth-mode",
+                    Fix = "Set mode: oauth in the file so the server validates the providers at startup.",
+                });
+            }
+        }
+
+        return config with { Mode = flag };
     }
 
     private static ToolHiveConfigReport Report(ToolHiveAuthConfig? config, List<Finding> errors, List<Finding> others, List<string> narration)

@@ -22,6 +22,7 @@ public static class ToolHiveFindingCodes
     public const string AuthTokenFile = "THV014";
     public const string UnsupportedConfigType = "THV015";
     public const string SkipDiscoveryWithoutJwksUrl = "THV016";
+    public const string AuthModeFlag = "THV017";
 
     // Warnings: accepted silently by the server, but not what the operator meant.
     public const string UnknownKey = "THV020";

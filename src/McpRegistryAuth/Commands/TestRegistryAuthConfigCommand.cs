@@ -41,6 +41,11 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     [ValidateNotNullOrEmpty]
     public string? FileRoot { get; set; }
 
+    /// <summary>The value given to <c>thv-registry-api serve --auth-mode</c>, if any.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? AuthMode { get; set; }
+
     [Parameter(ParameterSetName = PathSet)]
     public SwitchParameter Quiet { get; set; }
 
@@ -70,7 +75,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     private void Test(string file, IReadOnlyDictionary<string, string> environment, string? fileRoot)
     {
         WriteVerbose($"Reading {file} as the ToolHive Registry Server would (viper + mapstructure).");
-        var report = ToolHiveConfigLoader.LoadFile(file, environment, fileRoot);
+        var report = ToolHiveConfigLoader.LoadFile(file, environment, fileRoot, AuthMode);
         foreach (var line in report.Narration)
         {
             WriteVerbose(line);

@@ -173,3 +173,46 @@ public class ToolHiveIssuerSlashTests
     public void IssuerTrailingSlash_WarnsWhenItDiffersFromWhatTheIdpEmits(string issuer, bool warns) =>
         Assert.Equal(warns, Lint(issuer).Any(f => f.Code == ToolHiveFindingCodes.IssuerTrailingSlash));
 }
+
+/// <summary>Spec §1.3 "--auth-mode flag": applied after validation, never re-validated.</summary>
+public class ToolHiveAuthModeFlagTests
+{
+    private const string Anonymous = "auth:\n  mode: anonymous\n";
+    private const string AnonymousWithBadOAuth = "auth:\n  mode: anonymous\n  oauth:\n    providers:\n      - name: x\n        issuerUrl: http://idp.example.com\n";
+
+    private static ToolHiveConfigReport Load(string yaml, string flag) => ToolHiveConfigLoader.Load(yaml, "c.yaml", null, null, flag);
+
+    [Fact]
+    public void AuthModeFlag_UnknownValueFailsAtBuild()
+    {
+        var report = Load(Anonymous, "OAuth");
+        Assert.Equal("failed to build application: failed to build auth middleware: unsupported auth mode: OAuth", report.FirstError!.Message);
+    }
+
+    [Fact]
+    public void AuthModeFlag_OAuthWithoutOAuthSectionFailsAtBuild() =>
+        Assert.Equal("failed to build application: failed to build auth middleware: oauth configuration is required for oauth mode", Load(Anonymous, "oauth").FirstError!.Message);
+
+    [Fact]
+    public void AuthModeFlag_OAuthWithEmptyProvidersFailsAtBuild() =>
+        Assert.EndsWith("failed to create multi-provider middleware: at least one provider must be configured",
+            Load("auth:\n  mode: anonymous\n  oauth:\n    providers: []\n", "oauth").FirstError!.Message);
+
+    [Fact]
+    public void AuthModeFlag_AnonymousFileWithOAuthFlagSkipsProviderValidation()
+    {
+        var report = Load(AnonymousWithBadOAuth, "oauth");
+        Assert.True(report.ServerWouldStart);
+        Assert.Equal("oauth", report.Config!.Mode);
+        Assert.Single(report.Findings, f => f.Code == ToolHiveFindingCodes.AuthModeFlag && f.Severity == FindingSeverity.Warning);
+        Assert.DoesNotContain(report.Findings, f => f.Code is ToolHiveFindingCodes.IssuerNotHttps or ToolHiveFindingCodes.AudienceRequired);
+    }
+
+    [Fact]
+    public void AuthModeFlag_OAuthFileWithAnonymousFlagStillValidatesOAuth()
+    {
+        var report = Load("auth:\n  mode: oauth\n  oauth:\n    providers:\n      - name: x\n        issuerUrl: http://idp.example.com\n        audience: a\n", "anonymous");
+        Assert.Equal(ToolHiveFindingCodes.IssuerNotHttps, report.FirstError!.Code);
+        Assert.Equal("anonymous", report.Config!.Mode);
+    }
+}
