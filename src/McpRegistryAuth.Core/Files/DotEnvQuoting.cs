@@ -1,0 +1,8 @@
+namespace McpRegistryAuth.Core.Files;
+
+public enum DotEnvQuoting
+{
+    None,
+    Single,
+    Double,
+}

@@ -1,0 +1,178 @@
+namespace McpRegistryAuth.Core.Gateway;
+
+/// <summary>
+/// The gateway's decision for one request, stage by stage as reference section 11 orders them:
+/// startup, nginx location, credential header, federation token, registry static token, then the
+/// session and JWT stages (whose verdict is provisional until they are evaluated).
+/// </summary>
+public static class GatewayAuthPipeline
+{
+    public const string NetworkTrustedMethod = "network-trusted";
+
+    /// <summary>The scopes the legacy REGISTRY_API_TOKEN is granted (server.py:805-817).</summary>
+    public static readonly IReadOnlyList<string> LegacyScopes = ["mcp-registry-admin", "mcp-servers-unrestricted/read", "mcp-servers-unrestricted/execute"];
+
+    public static Verdict Evaluate(GatewayRequest request, StaticTokenConfig config)
+    {
+        var checks = new List<Check>(config.StartupChecks);
+        var hints = new List<string>();
+        var warnings = new List<string>();
+
+        if (config.StartupRefused)
+        {
+            return new Verdict
+            {
+                RegistryType = RegistryType.Gateway,
+                Status = null,
+                Detail = "The auth server does not start with these settings, so every request fails (nginx answers 500 while /validate is unreachable).",
+                ClientStatus = 500,
+                Checks = checks,
+                Findings = config.Findings,
+                Hints = ["Fix the Error findings and restart the auth server."],
+            };
+        }
+
+        var path = request.Path;
+        checks.Add(new Check(
+            "Gateway.Request.OriginalUrl",
+            request.Url is not null,
+            request.Url is null ? "no -Uri given" : $"path '{path}' (query ignored)",
+            "the URL the client called, passed by nginx as X-Original-URL",
+            request.Url is null ? "Without X-Original-URL the auth server never applies static tokens." : null));
+
+        var location = NginxLocation.For(path, config.RootPath);
+        if (request.Url is not null && !location.CallsValidate)
+        {
+            checks.Add(new Check("Gateway.Nginx.AuthRequest", false, location.Description, "a location with auth_request /validate"));
+            warnings.Add($"nginx serves '{path}' from {location.Description}: /validate is not called and the token is not checked.");
+            return new Verdict
+            {
+                RegistryType = RegistryType.Gateway,
+                Checks = checks,
+                Warnings = warnings,
+                Findings = config.Findings,
+                Hints = path.TrimEnd('/') == config.RootPath + "/api" ? [$"'{path}' has no trailing slash, so it does not match the {config.RootPath}/api/ location."] : [],
+            };
+        }
+
+        if (request.Url is not null)
+        {
+            checks.Add(new Check("Gateway.Nginx.AuthRequest", true, location.Description, "a location with auth_request /validate"));
+        }
+
+        var isAgent = GatewayPaths.IsAgent(path, config.RootPath);
+        var credential = GatewayCredential.Select(request, isAgent);
+        checks.Add(credential.Check);
+
+        var federation = FederationTokenRule.Evaluate(request, config, credential);
+        checks.AddRange(federation.Checks);
+        if (federation.Rejected)
+        {
+            return Finish(Rejection(federation.RejectStatus!.Value, federation.RejectDetail!, location));
+        }
+
+        if (federation.Accepted)
+        {
+            warnings.Add("The registry rebuilds permissions from the token's groups, which are empty for the federation token: federation export routes answer 403 although /validate says 200 (reference section 3).");
+            return Finish(Accept("federation-peer", "federation-static", ["federation/read"], [], "federation-static", "FederationStaticToken"));
+        }
+
+        var staticStage = StaticTokenRule.Evaluate(request, config, credential);
+        checks.AddRange(staticStage.Checks);
+        if (staticStage.Accepted)
+        {
+            var entry = staticStage.AcceptedEntry!;
+            IReadOnlyList<string>? scopes = null;
+            if (entry.IsLegacy)
+            {
+                scopes = LegacyScopes;
+                hints.Add("The registry ignores X-Scopes: it re-maps the group mcp-registry-admin through the mcp_scopes collection, so an unseeded collection gives 403 at /api/* although /validate says 200.");
+            }
+            else
+            {
+                checks.Add(new Check("Gateway.Scopes", false, "not evaluated: needs the scopes definition", "the scopes mapped from the key's groups at startup"));
+                hints.Add($"Scopes of key '{entry.Name}' are mapped from its groups ({string.Join(", ", entry.Groups)}) once at startup; a key whose groups map to nothing gets 403 on every protected endpoint.");
+            }
+
+            return Finish(Accept(entry.Username, entry.ClientId, scopes, entry.Groups, NetworkTrustedMethod, $"StaticToken:{entry.Name}"));
+        }
+
+        return Finish(FallThrough(request, credential, location, checks, warnings));
+
+        Verdict Accept(string username, string clientId, IReadOnlyList<string>? scopes, IReadOnlyList<string> groups, string method, string acceptedBy) => new()
+        {
+            RegistryType = RegistryType.Gateway,
+            Status = 200,
+            Body = ValidateResponse.SuccessBody(username, clientId, scopes, method, groups),
+            AcceptedBy = acceptedBy,
+            Identity = username,
+            ClientId = clientId,
+            AuthMethod = method,
+            Groups = groups,
+            Scopes = scopes,
+        };
+
+        Verdict Finish(Verdict verdict) => verdict with
+        {
+            Checks = checks,
+            Hints = [.. hints, .. verdict.Hints],
+            Warnings = [.. warnings, .. verdict.Warnings],
+            Findings = config.Findings,
+        };
+    }
+
+    private static Verdict Rejection(int status, string detail, NginxLocation location)
+    {
+        var (clientStatus, clientBody) = location.ClientResponse(status);
+        return new Verdict
+        {
+            RegistryType = RegistryType.Gateway,
+            Status = status,
+            Detail = detail,
+            Body = ValidateResponse.DetailBody(detail),
+            WwwAuthenticate = status == 401 ? ValidateResponse.BearerChallenge : null,
+            ClientStatus = clientStatus,
+            ClientBody = clientBody,
+        };
+    }
+
+    // The session and JWT stages are not evaluated here: the 401 is the reference's answer for a
+    // credential that is not a valid session or JWT, and is marked provisional when that is assumed.
+    private static Verdict FallThrough(GatewayRequest request, GatewayCredential credential, NginxLocation location, List<Check> checks, List<string> warnings)
+    {
+        var hasCookie = GatewayPaths.HasSessionCookie(request);
+        var hasBearer = BearerHeader.HasBearerPrefix(credential.Value);
+        if (hasCookie)
+        {
+            checks.Add(new Check("Gateway.Session", false, "not evaluated: needs the server's session store", "a valid mcp_gateway_session (8 h)"));
+            warnings.Add("A valid session cookie would be accepted before the bearer token; this verdict assumes the cookie is not valid.");
+        }
+
+        if (!hasBearer)
+        {
+            checks.Add(new Check(
+                "Gateway.Jwt.BearerHeader",
+                false,
+                credential.Value is null ? "no credential header" : $"{credential.HeaderName} without 'Bearer '",
+                "Authorization: Bearer <token> or a valid session cookie"));
+            var verdict = Rejection(401, ValidateResponse.MissingBearerDetail, location);
+            return verdict with
+            {
+                FallsThroughTo = hasCookie ? FallThroughTarget.Session : FallThroughTarget.Jwt,
+                IsProvisional = hasCookie,
+            };
+        }
+
+        checks.Add(new Check("Gateway.Jwt", false, "not evaluated: the JWT stage", "a valid self-signed or IdP access token"));
+        var provisional = Rejection(401, ValidateResponse.TokenValidationFailedDetail, location);
+        var looksLikeJwt = credential.Value!.Reveal().Split(' ', 2) is [_, var token] && token.Count(c => c == '.') == 2;
+        return provisional with
+        {
+            FallsThroughTo = hasCookie ? FallThroughTarget.Session : FallThroughTarget.Jwt,
+            IsProvisional = true,
+            Hints = looksLikeJwt
+                ? ["The bearer token is JWT-shaped: its verdict depends on the JWT stage, which this verdict does not evaluate."]
+                : ["The bearer token is not a JWT, so the JWT stage fails: 401 'Token validation failed'."],
+        };
+    }
+}

@@ -1,0 +1,85 @@
+namespace McpRegistryAuth.Core.Gateway;
+
+/// <summary>
+/// Which nginx location serves a path (docker/nginx_rev_proxy_http_only.conf), which decides whether
+/// /validate runs at all and what a client sees when it refuses (reference section 1.1 and 1.4).
+/// </summary>
+public enum NginxLocationKind
+{
+    /// <summary>No auth_request: /api/auth (prefix), /api/health, /api/version, /api/public/, or the catch-all.</summary>
+    Public,
+
+    /// <summary>= /api/auth/me, /v0.1/, /v0.1/agents/ and MCP server blocks: 401 page @auth_error.</summary>
+    AuthErrorPage,
+
+    /// <summary>^~ /api/ard/: 401 page @ard_auth_error.</summary>
+    ArdAuthErrorPage,
+
+    /// <summary>The generic /api/ block: no error_page 401, so nginx's default HTML page.</summary>
+    DefaultErrorPage,
+}
+
+public sealed record NginxLocation(NginxLocationKind Kind, string Description)
+{
+    public const string AuthErrorBody = "{\"error\": \"Authentication required\"}";
+    public const string ForbiddenBody = "{\"error\": \"Access forbidden\"}";
+
+    /// <summary>nginx's built-in 401 page (CRLF line ends; the server line shows the version when server_tokens is on).</summary>
+    public const string DefaultUnauthorizedHtml =
+        "<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    public bool CallsValidate => Kind != NginxLocationKind.Public;
+
+    public static NginxLocation For(string path, string rootPath)
+    {
+        bool Prefix(string p) => path.StartsWith(rootPath + p, StringComparison.Ordinal);
+
+        if (path == rootPath + "/api/auth/me")
+        {
+            return new NginxLocation(NginxLocationKind.AuthErrorPage, $"= {rootPath}/api/auth/me");
+        }
+
+        if (Prefix("/api/auth") || Prefix("/api/health") || Prefix("/api/version") || Prefix("/api/public/"))
+        {
+            return new NginxLocation(NginxLocationKind.Public, "a public registry location (no auth_request)");
+        }
+
+        if (Prefix("/api/ard/"))
+        {
+            return new NginxLocation(NginxLocationKind.ArdAuthErrorPage, $"^~ {rootPath}/api/ard/");
+        }
+
+        if (Prefix("/api/"))
+        {
+            return new NginxLocation(NginxLocationKind.DefaultErrorPage, $"{rootPath}/api/");
+        }
+
+        if (Prefix("/v0.1/"))
+        {
+            return new NginxLocation(NginxLocationKind.AuthErrorPage, $"{rootPath}/v0.1/");
+        }
+
+        var trimmed = path.Length > rootPath.Length && path.StartsWith(rootPath, StringComparison.Ordinal) ? path[rootPath.Length..].Trim('/') : path.Trim('/');
+        if (trimmed.Length == 0 || trimmed == "api" || !path.StartsWith(rootPath, StringComparison.Ordinal))
+        {
+            return new NginxLocation(NginxLocationKind.Public, "the catch-all location / (no auth_request)");
+        }
+
+        return new NginxLocation(NginxLocationKind.AuthErrorPage, $"an MCP server block {rootPath}/{trimmed.Split('/')[0]}/");
+    }
+
+    /// <summary>What the client receives for a /validate status (nginx auth_request accepts only 2xx, 401 and 403).</summary>
+    public (int? Status, string? Body) ClientResponse(int? validateStatus) => validateStatus switch
+    {
+        null => (null, null),
+        >= 200 and < 300 => (null, null),
+        401 => Kind switch
+        {
+            NginxLocationKind.DefaultErrorPage => (401, DefaultUnauthorizedHtml),
+            NginxLocationKind.ArdAuthErrorPage => (401, null),
+            _ => (401, AuthErrorBody),
+        },
+        403 => (403, ForbiddenBody),
+        _ => (500, null),
+    };
+}

@@ -1,0 +1,9 @@
+namespace McpRegistryAuth.Core.Gateway;
+
+public enum SigningSecretProblem
+{
+    None,
+    Missing,
+    Placeholder,
+    TooShort,
+}

@@ -1,0 +1,395 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using DotNetScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace McpRegistryAuth.Core.Yaml;
+
+/// <summary>
+/// Loads YAML through YamlDotNet's parser events into our own positioned node tree, under the
+/// limits of a <see cref="YamlLoadOptions"/>. Every problem becomes a Finding with its line; no
+/// exception from malformed input leaves this class.
+/// </summary>
+public static partial class YamlLoader
+{
+    /// <summary>Reads and loads a file. A missing or unreadable file is a Finding, not an exception.</summary>
+    public static YamlDocument LoadFile(string path, YamlLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Failed(path, Error(YamlFindingCodes.Unreadable, $"The file {path} does not exist.", path, null, null, "Check the path."));
+            }
+
+            if (info.Length > options.MaxBytes)
+            {
+                return Failed(path, TooLarge(info.Length, options, path));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, Error(YamlFindingCodes.Unreadable, $"The file {path} could not be read: {ex.Message}", path, null, null, "Check the path and its permissions."));
+        }
+
+        return Load(bytes, path, options);
+    }
+
+    /// <summary>Loads YAML bytes (UTF-8, or UTF-16 with a byte-order mark).</summary>
+    public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (bytes.Length > options.MaxBytes)
+        {
+            return Failed(file, TooLarge(bytes.Length, options, file));
+        }
+
+        if (!TryDecode(bytes, out var text, out var badOffset, out var what))
+        {
+            var line = LineOfOffset(bytes, badOffset);
+            return Failed(file, Error(YamlFindingCodes.NotText, $"The file is not YAML text: {what} at byte {badOffset} (line {line}).", file, line, null,
+                "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
+        }
+
+        return LoadText(text, file, options);
+    }
+
+    /// <summary>Loads YAML text.</summary>
+    public static YamlDocument Load(string text, string? file, YamlLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        if (Encoding.UTF8.GetByteCount(text) > options.MaxBytes)
+        {
+            return Failed(file, TooLarge(Encoding.UTF8.GetByteCount(text), options, file));
+        }
+
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            var line = 1 + text.AsSpan(0, nul).Count('\n');
+            return Failed(file, Error(YamlFindingCodes.NotText, $"The file is not YAML text: a NUL character at line {line}.", file, line, null,
+                "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
+        }
+
+        return LoadText(text, file, options);
+    }
+
+    private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options)
+    {
+        var builder = new TreeBuilder(options, file);
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            var root = builder.ReadStream(parser);
+            return new YamlDocument(root, builder.Findings, file);
+        }
+        catch (LoadAbortedException)
+        {
+            return new YamlDocument(null, builder.Findings, file);
+        }
+        catch (YamlException ex)
+        {
+            builder.Findings.Add(SyntaxFinding(ex.Start, MarkPrefix().Replace(ex.Message, ""), text, file));
+            return new YamlDocument(null, builder.Findings, file);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (e.g. an unclosed flow
+            // sequence) instead of a YamlException; the last event read says where it stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            builder.Findings.Add(SyntaxFinding(at, "the YAML parser could not continue after this point (unclosed bracket, quote or block?).", text, file));
+            return new YamlDocument(null, builder.Findings, file);
+        }
+    }
+
+    private static Finding SyntaxFinding(Mark at, string reason, string text, string? file)
+    {
+        var line = (int)Math.Max(1, at.Line);
+        var column = (int)Math.Max(1, at.Column);
+        var fix = "Correct the YAML syntax at this line.";
+        var tabLine = FirstTabIndentedLine(text, line);
+        if (tabLine is not null)
+        {
+            line = tabLine.Value;
+            column = 1;
+            reason = "a tab character is used for indentation; YAML allows only spaces. " + reason;
+            fix = "Indent with spaces instead of tabs.";
+        }
+
+        return Error(YamlFindingCodes.Syntax, $"Invalid YAML at line {line}, column {column}: {reason}", file, line, column, fix);
+    }
+
+    // A tab in a line's indentation is the usual cause of a syntax error at or just after that line.
+    private static int? FirstTabIndentedLine(string text, int errorLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, errorLine - 3); i < Math.Min(lines.Length, errorLine + 1); i++)
+        {
+            foreach (var c in lines[i])
+            {
+                if (c == '\t') return i + 1;
+                if (c != ' ') break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out int badOffset, out string what)
+    {
+        text = "";
+        badOffset = 0;
+        what = "";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            text = Encoding.Unicode.GetString(bytes[2..]);
+            return true;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            text = Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            return true;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        var offset = 0;
+        while (offset < bytes.Length && (nul < 0 || offset < nul))
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                badOffset = offset;
+                what = "a byte that is not valid UTF-8";
+                return false;
+            }
+
+            offset += consumed;
+        }
+
+        if (nul >= 0)
+        {
+            badOffset = nul;
+            what = "a NUL byte";
+            return false;
+        }
+
+        text = Encoding.UTF8.GetString(bytes);
+        return true;
+    }
+
+    private static int LineOfOffset(ReadOnlySpan<byte> bytes, int offset) => 1 + bytes[..Math.Min(offset, bytes.Length)].Count((byte)'\n');
+
+    private static Finding TooLarge(long size, YamlLoadOptions options, string? file) =>
+        Error(YamlFindingCodes.TooLarge, $"The file is {size} bytes; the limit for a {options.ServerName} configuration here is {options.MaxBytes} bytes.", file, null, null,
+            "Check that the path names the configuration file; a real configuration is a few kilobytes.");
+
+    private static YamlDocument Failed(string? file, Finding finding) => new(null, [finding], file);
+
+    internal static Finding Error(string code, string message, string? file, int? line, int? column, string fix, string? path = null) => new()
+    {
+        Severity = FindingSeverity.Error,
+        Code = code,
+        Message = message,
+        File = file,
+        Line = line,
+        Column = column,
+        Path = path,
+        Fix = fix,
+    };
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex MarkPrefix();
+
+    private sealed class LoadAbortedException : Exception
+    {
+    }
+
+    /// <summary>Turns parser events into nodes while enforcing the limits.</summary>
+    private sealed class TreeBuilder(YamlLoadOptions options, string? file)
+    {
+        private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+        private long expandedNodes;
+
+        public List<Finding> Findings { get; } = [];
+
+        public YamlNode? ReadStream(IParser parser)
+        {
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, 1, "");
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var next))
+            {
+                Findings.Add(new Finding
+                {
+                    Severity = FindingSeverity.Warning,
+                    Code = YamlFindingCodes.ExtraDocuments,
+                    Message = $"The file holds more than one YAML document; {options.ServerName} reads only the first.",
+                    File = file,
+                    Line = (int)next.Start.Line,
+                    Column = (int)next.Start.Column,
+                    Fix = "Remove the '---' separator and the documents after it, or merge them into the first.",
+                });
+            }
+
+            return root is YamlScalarNode { IsNull: true } ? null : root;
+        }
+
+        private YamlNode ReadNode(IParser parser, int depth, string path)
+        {
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                return ResolveAlias(alias, path);
+            }
+
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                Count(1, scalar.Start, path);
+                var node = new YamlScalarNode(scalar.Value, Style(scalar.Style), Line(scalar.Start), Column(scalar.Start), TagOf(scalar.Tag), AnchorOf(scalar.Anchor));
+                Remember(node);
+                return node;
+            }
+
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                CheckDepth(depth, sequenceStart.Start, path);
+                Count(1, sequenceStart.Start, path);
+                var items = new List<YamlNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    items.Add(ReadNode(parser, depth + 1, $"{path}[{items.Count}]"));
+                }
+
+                var node = new YamlSequenceNode(items, Line(sequenceStart.Start), Column(sequenceStart.Start), TagOf(sequenceStart.Tag), AnchorOf(sequenceStart.Anchor));
+                Remember(node);
+                return node;
+            }
+
+            var mappingStart = parser.Consume<MappingStart>();
+            CheckDepth(depth, mappingStart.Start, path);
+            Count(1, mappingStart.Start, path);
+            var entries = new List<YamlMappingEntry>();
+            var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = ReadNode(parser, depth + 1, path);
+                var keyText = (key as YamlScalarNode)?.Value;
+                var childPath = keyText is null ? $"{path}[?]" : path.Length == 0 ? keyText : $"{path}.{keyText}";
+                var value = ReadNode(parser, depth + 1, childPath);
+                if (keyText is not null)
+                {
+                    if (firstLineOfKey.TryGetValue(keyText, out var firstLine))
+                    {
+                        Findings.Add(Duplicate(keyText, key, firstLine, childPath));
+                    }
+                    else
+                    {
+                        firstLineOfKey[keyText] = key.Line;
+                    }
+                }
+
+                entries.Add(new YamlMappingEntry(key, value));
+            }
+
+            var mapping = new YamlMappingNode(entries, Line(mappingStart.Start), Column(mappingStart.Start), TagOf(mappingStart.Tag), AnchorOf(mappingStart.Anchor));
+            Remember(mapping);
+            return mapping;
+        }
+
+        private Finding Duplicate(string keyText, YamlNode key, int firstLine, string path)
+        {
+            var refuses = options.DuplicateKeys == DuplicateKeyPolicy.Error;
+            return new Finding
+            {
+                Severity = refuses ? FindingSeverity.Error : FindingSeverity.Warning,
+                Code = YamlFindingCodes.DuplicateKey,
+                Message = refuses
+                    ? $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} refuses the file."
+                    : $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} keeps only this later value.",
+                File = file,
+                Line = key.Line,
+                Column = key.Column,
+                Path = path,
+                Fix = $"Keep one \"{keyText}\" key in this mapping and merge the values you need into it.",
+            };
+        }
+
+        private YamlNode ResolveAlias(AnchorAlias alias, string path)
+        {
+            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                Findings.Add(Error(YamlFindingCodes.UnknownAlias, $"The alias *{alias.Value.Value} refers to an anchor that is not defined before it.",
+                    file, Line(alias.Start), Column(alias.Start), $"Define &{alias.Value.Value} before this line or remove the alias.", path));
+                throw new LoadAbortedException();
+            }
+
+            Count(target.ExpandedSize, alias.Start, path);
+            return target;
+        }
+
+        private void Remember(YamlNode node)
+        {
+            if (node.Anchor is { } name)
+            {
+                anchors[name] = node;
+            }
+        }
+
+        private void Count(long nodes, Mark at, string path)
+        {
+            expandedNodes += nodes;
+            if (expandedNodes > options.MaxExpandedNodes)
+            {
+                Findings.Add(Error(YamlFindingCodes.AliasExpansion,
+                    $"The document expands to more than {options.MaxExpandedNodes} nodes once its aliases are resolved (an alias bomb); loading stopped at line {Line(at)}.",
+                    file, Line(at), Column(at), "Remove the nested aliases (*name) that repeat large anchored blocks.", path));
+                throw new LoadAbortedException();
+            }
+        }
+
+        private void CheckDepth(int depth, Mark at, string path)
+        {
+            if (depth > options.MaxDepth)
+            {
+                Findings.Add(Error(YamlFindingCodes.TooDeep, $"The document nests deeper than {options.MaxDepth} levels at line {Line(at)}.",
+                    file, Line(at), Column(at), "Flatten the structure; a configuration needs only a few levels.", path));
+                throw new LoadAbortedException();
+            }
+        }
+
+        private static int Line(Mark mark) => (int)mark.Line;
+
+        private static int Column(Mark mark) => (int)mark.Column;
+
+        private static string? TagOf(YamlDotNet.Core.TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+        private static string? AnchorOf(YamlDotNet.Core.AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private static YamlScalarStyle Style(DotNetScalarStyle style) => style switch
+        {
+            DotNetScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+            DotNetScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+            DotNetScalarStyle.Literal => YamlScalarStyle.Literal,
+            DotNetScalarStyle.Folded => YamlScalarStyle.Folded,
+            _ => YamlScalarStyle.Plain,
+        };
+    }
+}

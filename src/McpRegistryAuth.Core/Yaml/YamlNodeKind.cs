@@ -1,0 +1,8 @@
+namespace McpRegistryAuth.Core.Yaml;
+
+public enum YamlNodeKind
+{
+    Scalar,
+    Sequence,
+    Mapping,
+}

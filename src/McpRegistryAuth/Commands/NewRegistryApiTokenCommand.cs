@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core.Files;
+using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Internal;
+using McpRegistryAuth.Output;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// Mints a static API token (CSPRNG, base64url) and optionally writes it where the gateway reads it:
+/// its .env file and the CLI's --token-file. Every edit is planned first, so a refused file leaves
+/// every file untouched.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "RegistryApiToken", SupportsShouldProcess = true)]
+[OutputType(typeof(RegistryApiToken), typeof(string))]
+public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
+{
+    /// <summary>Random bytes in the token; 32 gives the 43 characters of secrets.token_urlsafe(32).</summary>
+    [Parameter]
+    [ValidateRange(ApiTokenGenerator.MinimumByteCount, ApiTokenGenerator.MaximumByteCount)]
+    public int ByteCount { get; set; } = ApiTokenGenerator.DefaultByteCount;
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    /// <summary>A docker compose .env file that gets REGISTRY_STATIC_TOKEN_AUTH_ENABLED=true and REGISTRY_API_TOKEN.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EnvFile { get; set; }
+
+    /// <summary>A file for the gateway CLI's --token-file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TokenFile { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var token = ApiTokenGenerator.Generate(ByteCount);
+        WriteVerbose($"Generated a {token.Length}-character token from {ByteCount} random bytes, fingerprint {token.Fingerprint}.");
+
+        var edits = new List<FileEdit>();
+        try
+        {
+            if (EnvFile is not null)
+            {
+                edits.Add(StaticTokenFileWriters.PlanEnvFile(ResolvePath(EnvFile), token, Force));
+            }
+
+            if (TokenFile is not null)
+            {
+                edits.Add(StaticTokenFileWriters.PlanTokenFile(ResolvePath(TokenFile), token, Force));
+            }
+        }
+        catch (FileEditException ex)
+        {
+            ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
+        }
+
+        var written = new List<string>();
+        var declined = false;
+        foreach (var edit in edits)
+        {
+            foreach (var warning in edit.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            if (!ShouldProcess(edit.Path, string.Join("; ", edit.Changes)))
+            {
+                declined = true;
+                continue;
+            }
+
+            try
+            {
+                edit.Apply();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(NewError(new IOException($"Could not write '{edit.Path}': {ex.Message} Nothing was changed.", ex), "FileWriteFailed", ErrorCategory.WriteError, edit.Path));
+            }
+
+            WriteVerbose(edit.Description);
+            written.Add(edit.Path);
+        }
+
+        if (written.Count > 0)
+        {
+            WriteVerbose("Restart the gateway's auth server: it reads REGISTRY_API_TOKEN only at startup.");
+        }
+
+        if (declined && written.Count == 0)
+        {
+            return;
+        }
+
+        if (AsPlainText)
+        {
+            WriteObject(token.Reveal());
+        }
+        else
+        {
+            WriteObject(new RegistryApiToken(SecureStrings.ToSecureString(token), token.Length, token.Fingerprint, written));
+        }
+    }
+}

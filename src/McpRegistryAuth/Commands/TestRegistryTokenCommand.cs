@@ -1,0 +1,184 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Security;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Files;
+using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Requests;
+using McpRegistryAuth.Core.Settings;
+using McpRegistryAuth.Internal;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// Gives the verdict a registry server would give for a token and request, with every check it made.
+/// Nothing is sent to the registry: the server's rules run locally on the settings the user names.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "RegistryToken", DefaultParameterSetName = TokenSet)]
+[OutputType(typeof(Verdict), typeof(bool))]
+public sealed class TestRegistryTokenCommand : RegistryCmdlet
+{
+    private const string TokenSet = "Token";
+    private const string TokenFileSet = "TokenFile";
+
+    private ServerSettings settings = ServerSettings.Empty;
+    private StaticTokenConfig? gatewayConfig;
+    private RegistryType? registryType;
+
+    [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AccessToken", "access_token")]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    /// <summary>A token file, read as the gateway CLI reads --token-file.</summary>
+    [Parameter(ParameterSetName = TokenFileSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? TokenFile { get; set; }
+
+    /// <summary>The URL the client calls.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Uri? Uri { get; set; }
+
+    /// <summary>Headers exactly as the client sends them; they win over the header -Token builds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public IDictionary? Header { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Body { get; set; }
+
+    [Parameter]
+    public RegistryType? RegistryType { get; set; }
+
+    /// <summary>A docker compose .env file with the server's settings.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EnvFile { get; set; }
+
+    /// <summary>Server settings as name = value; they win over -EnvFile and the process environment.</summary>
+    [Parameter]
+    public IDictionary? Environment { get; set; }
+
+    /// <summary>Also read settings from this PowerShell process's environment variables.</summary>
+    [Parameter]
+    public SwitchParameter UseProcessEnvironment { get; set; }
+
+    [Parameter]
+    public GatewayRelease GatewayRelease { get; set; } = GatewayRelease.Latest;
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        DotEnvFile? envFile = null;
+        if (EnvFile is not null)
+        {
+            var path = ResolvePath(EnvFile);
+            try
+            {
+                var content = TextFileContent.Read(path);
+                if (content.HasBom)
+                {
+                    WriteWarning($"'{path}' starts with a UTF-8 BOM: docker compose reads it as part of the first variable name.");
+                }
+
+                envFile = DotEnvFile.Parse(content.Text, path, Dictionaries.ToStrings(Environment));
+            }
+            catch (FileContentException ex)
+            {
+                ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
+            }
+        }
+
+        settings = ServerSettings.From(envFile, UseProcessEnvironment ? Dictionaries.ProcessEnvironment() : null, Environment is null ? null : Dictionaries.ToStrings(Environment));
+        var hasGatewaySettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
+        try
+        {
+            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings, hasToolHiveConfig: false, hasToolRegistryTokens: false);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(NewError(ex, "AmbiguousRegistryType", ErrorCategory.InvalidArgument, null));
+        }
+
+        if (registryType is null)
+        {
+            ThrowTerminatingError(NewError(
+                new ArgumentException("No server settings were given. Name the server with -RegistryType and its settings with -EnvFile or -Environment (or -UseProcessEnvironment)."),
+                "NoServerSettings",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        if (registryType != Core.RegistryType.Gateway)
+        {
+            ThrowTerminatingError(NewError(
+                new NotSupportedException($"-RegistryType {registryType} needs its own settings parameters, which this version does not have yet."),
+                "RegistryTypeNotSupported",
+                ErrorCategory.NotImplemented,
+                registryType));
+        }
+
+        WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
+        gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
+        WriteChecks(gatewayConfig.StartupChecks);
+        foreach (var finding in gatewayConfig.Findings)
+        {
+            if (finding.Severity == FindingSeverity.Info)
+            {
+                WriteVerbose(finding.ToString());
+            }
+            else
+            {
+                WriteWarning(finding.ToString());
+            }
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        Secret? token = null;
+        var checks = new List<Check>();
+        if (TokenFile is not null)
+        {
+            var path = ResolvePath(TokenFile);
+            try
+            {
+                var read = GatewayCliTokenFile.Read(path);
+                token = read.Token;
+                checks.AddRange(read.Checks);
+            }
+            catch (FileContentException ex)
+            {
+                WriteError(FileEditErrors.ToErrorRecord(ex));
+                return;
+            }
+        }
+        else if (Token is not null)
+        {
+            token = SecureStrings.ToSecret(Token);
+        }
+
+        IReadOnlyList<KeyValuePair<string, Secret>> headers;
+        try
+        {
+            headers = RequestHeaders.Build(token, Dictionaries.ToSecrets(Header));
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(NewError(ex, "InvalidToken", ErrorCategory.InvalidArgument, token?.ToString()));
+            return;
+        }
+
+        var request = new GatewayRequest(Uri, headers, Body);
+        var verdict = GatewayAuthPipeline.Evaluate(request, gatewayConfig!);
+        if (checks.Count > 0)
+        {
+            verdict = verdict with { Checks = [.. checks, .. verdict.Checks] };
+        }
+
+        // Startup checks and findings were written once in BeginProcessing.
+        WriteChecks(verdict.Checks.Where(c => !gatewayConfig!.StartupChecks.Contains(c)));
+        WriteObject(Quiet ? verdict.Accepted : verdict);
+    }
+}

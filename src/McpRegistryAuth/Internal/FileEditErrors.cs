@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core.Files;
+
+namespace McpRegistryAuth.Internal;
+
+/// <summary>Maps refused file edits to the ErrorCategory PowerShell users filter on.</summary>
+internal static class FileEditErrors
+{
+    public static ErrorCategory CategoryOf(string errorId) => errorId switch
+    {
+        "ValueExists" or "TokenFileExists" => ErrorCategory.ResourceExists,
+        "FileReadOnly" or "FileUnreadable" => ErrorCategory.PermissionDenied,
+        "FileNotFound" => ErrorCategory.ObjectNotFound,
+        "EnvFileIsDirectory" or "TokenFileIsDirectory" or "FileIsDirectory" => ErrorCategory.InvalidArgument,
+        _ => ErrorCategory.InvalidData,
+    };
+
+    public static ErrorRecord ToErrorRecord(FileEditException ex) =>
+        new(ex, ex.ErrorId, CategoryOf(ex.ErrorId), ex.Path);
+
+    public static ErrorRecord ToErrorRecord(FileContentException ex) =>
+        new(ex, ex.ErrorId, CategoryOf(ex.ErrorId), ex.Path);
+}
