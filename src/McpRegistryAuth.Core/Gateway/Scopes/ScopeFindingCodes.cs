@@ -1,6 +1,6 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
-/// <summary>Stable codes of findings about scope definitions (FGA0xx).</summary>
+/// <summary>Stable codes of findings about scope definitions (FGA0xx). YAML syntax and limit problems keep the shared YAML0xx codes.</summary>
 public static class ScopeFindingCodes
 {
     /// <summary>The file or folder cannot be read.</summary>
@@ -54,9 +54,6 @@ public static class ScopeFindingCodes
     /// <summary>A group is mapped to a scope that is not defined.</summary>
     public const string UndefinedScope = "FGA017";
 
-    /// <summary>A YAML problem reported by the YAML loader (syntax, tabs, aliases, depth, size).</summary>
-    public const string YamlProblem = "FGA018";
-
-    /// <summary>A value has a type the gateway does not expect (e.g. a number where a string is needed).</summary>
-    public const string WrongType = "FGA019";
+    /// <summary>A value has a type the gateway does not expect (e.g. a number where a string is needed, a YAML key that is not a string).</summary>
+    public const string WrongType = "FGA018";
 }

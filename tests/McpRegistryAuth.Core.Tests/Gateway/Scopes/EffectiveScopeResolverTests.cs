@@ -73,7 +73,7 @@ public class EffectiveScopeResolverTests
     [Fact]
     public void ScopesYaml_GroupMappingOrderIsGroupOrderThenListOrder()
     {
-        var definitions = Yaml("{'group_mappings':{'g1':['b','a'],'g2':['c','a']},'a':[],'b':[],'c':[]}");
+        var definitions = ScopesYamlLoader.FromText("group_mappings:\n  g1: [b, a]\n  g2: [c, a]\na: []\nb: []\nc: []\n");
         Assert.Equal(["c", "a", "b"], definitions.MapGroupsToScopes(["g2", "g1"]));
         Assert.Equal(["b", "a", "c"], definitions.MapGroupsToScopes(["g1", "g2"]));
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using McpRegistryAuth.Core.Gateway.Scopes;
 
 namespace McpRegistryAuth.Core.Tests.Gateway.Scopes;
@@ -12,14 +11,6 @@ internal static class ScopeFixtures
 
     /// <summary>mcp_scopes documents written as JSON (single quotes allowed for readability).</summary>
     public static ScopeDefinitions Db(string json) => McpScopesLoader.FromJson(json.Replace('\'', '"'));
-
-    /// <summary>scopes.yml semantics over a JSON-shaped document (JSON is YAML); used for rules that do not depend on YAML syntax.</summary>
-    public static ScopeDefinitions Yaml(string json)
-    {
-        var findings = new List<Finding>();
-        var values = JsonDefinitionReader.ReadAll(Encoding.UTF8.GetBytes(json.Replace('\'', '"')), "scopes.yml", findings);
-        return ScopesYamlModel.Build(values.FirstOrDefault(), "scopes.yml", findings);
-    }
 
     /// <summary>Decides with both the reference evaluator and the index, asserts they agree, and returns the evaluator's decision.</summary>
     public static ScopeDecision Decide(ScopeDefinitions definitions, string[] scopes, string server, string method, string? tool = null)
