@@ -56,4 +56,7 @@ public static class ScopeFindingCodes
 
     /// <summary>A value has a type the gateway does not expect (e.g. a number where a string is needed, a YAML key that is not a string).</summary>
     public const string WrongType = "FGA018";
+
+    /// <summary>A server catalog (Get-ScopeAccessMatrix -Catalog) that cannot be read or has the wrong shape.</summary>
+    public const string Catalog = "FGA020";
 }
