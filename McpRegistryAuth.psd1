@@ -15,6 +15,8 @@
     CmdletsToExport      = @(
         'New-RegistryApiToken'
         'Test-RegistryToken'
+        'Test-ScopeAccess'
+        'Get-ScopeAccessMatrix'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
