@@ -24,10 +24,34 @@ internal sealed class CompiledField
         switch (value.Kind)
         {
             case DefinitionValueKind.List:
-                names = value.Items.Where(i => i.Kind == DefinitionValueKind.String).Select(i => i.Text!).ToArray();
+                var items = value.Items;
+                var strings = 0;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i].Kind == DefinitionValueKind.String)
+                    {
+                        strings++;
+                    }
+                }
+
+                names = new string[strings];
+                strings = 0;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i].Kind == DefinitionValueKind.String)
+                    {
+                        names[strings++] = items[i].Text!;
+                    }
+                }
+
                 break;
             case DefinitionValueKind.Mapping:
-                names = value.Entries.Select(e => e.Key).ToArray();
+                names = new string[value.Entries.Count];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = value.Entries[i].Key;
+                }
+
                 break;
             case DefinitionValueKind.String:
                 text = value.Text!;

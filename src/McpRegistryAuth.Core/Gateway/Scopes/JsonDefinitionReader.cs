@@ -23,12 +23,13 @@ internal sealed class JsonDefinitionReader
         this.file = file;
         this.findings = findings;
         var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
+        var span = utf8.AsSpan();
+        var at = 0;
+        int next;
+        while ((next = span[at..].IndexOf((byte)'\n')) >= 0)
         {
-            if (utf8[i] == (byte)'\n')
-            {
-                starts.Add(i + 1);
-            }
+            at += next + 1;
+            starts.Add(at);
         }
 
         lineStarts = starts.ToArray();
@@ -96,15 +97,16 @@ internal sealed class JsonDefinitionReader
         {
             case JsonTokenType.StartObject:
                 var entries = new List<DefinitionEntry>();
-                var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                Dictionary<string, int>? positions = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (keyLine, keyColumn) = Position((int)reader.TokenStartIndex + offset);
-                    var key = reader.GetString()!;
+                    var key = PropertyName(ref reader);
                     reader.Read();
                     var value = ReadValue(ref reader, offset);
                     var entry = new DefinitionEntry(key, value, keyLine, keyColumn);
-                    if (positions.TryGetValue(key, out var earlier))
+                    var earlier = IndexOf(entries, positions, key);
+                    if (earlier >= 0)
                     {
                         findings.Add(new Finding
                         {
@@ -121,8 +123,16 @@ internal sealed class JsonDefinitionReader
                     }
                     else
                     {
-                        positions[key] = entries.Count;
+                        positions?.Add(key, entries.Count);
                         entries.Add(entry);
+                        if (positions is null && entries.Count > LinearKeyLimit)
+                        {
+                            positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                            for (var i = 0; i < entries.Count; i++)
+                            {
+                                positions[entries[i].Key] = i;
+                            }
+                        }
                     }
                 }
 
@@ -136,7 +146,7 @@ internal sealed class JsonDefinitionReader
 
                 return DefinitionValue.List(items, file, line, column);
             case JsonTokenType.String:
-                return DefinitionValue.String(reader.GetString()!, file, line, column);
+                return DefinitionValue.String(StringValue(ref reader), file, line, column);
             case JsonTokenType.Number:
                 return DefinitionValue.Number(Encoding.UTF8.GetString(reader.ValueSpan), file, line, column);
             case JsonTokenType.True:
@@ -148,15 +158,85 @@ internal sealed class JsonDefinitionReader
         }
     }
 
-    private (int Line, int Column) Position(int byteOffset)
+    // Objects are small: below this many keys a linear scan finds duplicates faster than a dictionary.
+    private const int LinearKeyLimit = 16;
+
+    private static readonly string[] CommonKeys = ["server", "methods", "tools", "_id", "group_mappings", "server_access", "agent", "actions", "ui_permissions", "description"];
+
+    private int lineCursor;
+
+    private static int IndexOf(List<DefinitionEntry> entries, Dictionary<string, int>? positions, string key)
     {
-        var index = Array.BinarySearch(lineStarts, byteOffset);
-        if (index < 0)
+        if (positions is not null)
         {
-            index = ~index - 1;
+            return positions.TryGetValue(key, out var at) ? at : -1;
         }
 
-        return (index + 1, byteOffset - lineStarts[index] + 1);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private const int MaxSharedStringBytes = 64;
+
+    private readonly Dictionary<int, string> sharedStrings = new();
+
+    // Method and tool names repeat thousands of times in a large estate: equal short strings are shared.
+    private string StringValue(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxSharedStringBytes)
+        {
+            return reader.GetString()!;
+        }
+
+        var hash = new HashCode();
+        hash.AddBytes(reader.ValueSpan);
+        var key = hash.ToHashCode();
+        if (sharedStrings.TryGetValue(key, out var shared) && reader.ValueTextEquals(shared))
+        {
+            return shared;
+        }
+
+        var text = reader.GetString()!;
+        sharedStrings[key] = text;
+        return text;
+    }
+
+    // The keys every scope document repeats are shared instead of allocated per occurrence.
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        foreach (var key in CommonKeys)
+        {
+            if (reader.ValueTextEquals(key))
+            {
+                return key;
+            }
+        }
+
+        return reader.GetString()!;
+    }
+
+    // Tokens arrive in increasing offset order, so the line is found by moving a cursor forward.
+    private (int Line, int Column) Position(int byteOffset)
+    {
+        if (lineCursor >= lineStarts.Length || lineStarts[lineCursor] > byteOffset)
+        {
+            var index = Array.BinarySearch(lineStarts, byteOffset);
+            lineCursor = index < 0 ? ~index - 1 : index;
+        }
+
+        while (lineCursor + 1 < lineStarts.Length && lineStarts[lineCursor + 1] <= byteOffset)
+        {
+            lineCursor++;
+        }
+
+        return (lineCursor + 1, byteOffset - lineStarts[lineCursor] + 1);
     }
 
     private static string FirstSentence(string message)

@@ -21,6 +21,7 @@ public sealed class ScopeRule
         Methods = value.Get("methods");
         Tools = value.Get("tools");
         Shape = Server is null || IsFalsy(Server) ? ScopeRuleShape.NeverMatches : ScopeRuleShape.ServerRule;
+        NormalizedServer = Server is { Kind: DefinitionValueKind.String } s && s.Text!.Length > 0 ? s.Text.Trim('/') : null;
     }
 
     public string Scope { get; }
@@ -48,7 +49,7 @@ public sealed class ScopeRule
     /// The server name after the gateway's normalisation (leading and trailing '/' stripped), when the
     /// server is a non-empty string; null otherwise.
     /// </summary>
-    public string? NormalizedServer => Server is { Kind: DefinitionValueKind.String } s ? s.Text!.Trim('/') : null;
+    public string? NormalizedServer { get; }
 
     /// <summary>True when <c>server</c> normalises to <c>*</c>, the only wildcard FGAC knows.</summary>
     public bool IsServerWildcard => NormalizedServer == "*";
