@@ -29,10 +29,11 @@ public static class BearerHeader
 
         var value = header.Reveal();
         var observed = value.Length == 0 ? $"{headerName} is empty" : $"{headerName} starts with '{DescribeScheme(value)}'";
-        var hint = value.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase) || value.StartsWith("Bearer\t", StringComparison.Ordinal) || value.StartsWith("Bearer", StringComparison.Ordinal)
+        var passed = HasBearerPrefix(header);
+        var hint = !passed && (value.StartsWith("bearer", StringComparison.OrdinalIgnoreCase))
             ? "The gateway compares 'Bearer ' case-sensitively with exactly one space after it."
             : null;
-        return new Check(checkName, HasBearerPrefix(header), observed, "'Bearer ' (capital B, exactly one space) then the token", hint);
+        return new Check(checkName, passed, observed, "'Bearer ' (capital B, exactly one space) then the token", hint);
     }
 
     // Shows the scheme word and the separator, never the credential: anything that is not a short

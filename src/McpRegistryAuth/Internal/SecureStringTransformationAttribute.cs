@@ -18,7 +18,8 @@ public sealed class SecureStringTransformationAttribute : ArgumentTransformation
             null => null,
             SecureString secure => secure,
             string text => SecureStrings.ToSecureString(text),
-            _ => throw new ArgumentTransformationMetadataException($"Expected a SecureString or a string token, got {value.GetType().Name}."),
+            // Anything else goes on to normal binding, which can still bind it by property name.
+            _ => inputData,
         };
     }
 }

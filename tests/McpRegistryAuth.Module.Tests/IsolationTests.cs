@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Xunit;
+
+namespace McpRegistryAuth.Module.Tests;
+
+/// <summary>
+/// The isolation hook of the built module, exercised without PowerShell: the resolver class of the
+/// built cmdlet assembly answers only for the core, from Dependencies/, in one private context.
+/// </summary>
+public class IsolationTests
+{
+    private static readonly string Root = BuiltModule.Instance.Root;
+
+    private static (object Resolver, MethodInfo Resolve, AssemblyLoadContext Private) CreateResolver()
+    {
+        // A throw-away context for the cmdlet assembly, so the test process's default context is untouched.
+        var hostContext = new AssemblyLoadContext("test-host-" + Guid.NewGuid(), isCollectible: true);
+        var cmdlets = hostContext.LoadFromAssemblyPath(Path.Combine(Root, "McpRegistryAuth.dll"));
+        var type = cmdlets.GetType("McpRegistryAuth.Loading.DependencyResolver", throwOnError: true)!;
+        var resolver = Activator.CreateInstance(type, Path.Combine(Root, "Dependencies"))!;
+        var resolve = type.GetMethod("Resolve")!;
+        var context = (AssemblyLoadContext)type.GetProperty("LoadContext")!.GetValue(resolver)!;
+        return (resolver, resolve, context);
+    }
+
+    [Fact]
+    public void Resolver_LoadsTheCoreFromDependenciesIntoThePrivateContext()
+    {
+        var (resolver, resolve, context) = CreateResolver();
+        var core = (Assembly?)resolve.Invoke(resolver, [AssemblyLoadContext.Default, new AssemblyName("McpRegistryAuth.Core")]);
+        Assert.NotNull(core);
+        Assert.Equal(Path.GetFullPath(Path.Combine(Root, "Dependencies", "McpRegistryAuth.Core.dll")), Path.GetFullPath(core!.Location));
+        Assert.Same(context, AssemblyLoadContext.GetLoadContext(core));
+        Assert.Equal("McpRegistryAuth", context.Name);
+    }
+
+    [Theory]
+    [InlineData("YamlDotNet")]
+    [InlineData("Microsoft.Identity.Client")]
+    [InlineData("Newtonsoft.Json")]
+    [InlineData("System.Text.Json")]
+    public void Resolver_AnswersForNothingButTheCore(string name)
+    {
+        var (resolver, resolve, _) = CreateResolver();
+        Assert.Null(resolve.Invoke(resolver, [AssemblyLoadContext.Default, new AssemblyName(name)]));
+    }
+
+    [Fact]
+    public void PrivateContext_LoadsTheCoresPackagesFromDependencies()
+    {
+        var (_, _, context) = CreateResolver();
+        var yaml = context.LoadFromAssemblyName(new AssemblyName("YamlDotNet"));
+        Assert.Equal(Path.GetFullPath(Path.Combine(Root, "Dependencies", "YamlDotNet.dll")), Path.GetFullPath(yaml.Location));
+        Assert.Same(context, AssemblyLoadContext.GetLoadContext(yaml));
+    }
+
+    [Fact]
+    public void PrivateContext_DefersFrameworkAssembliesToTheDefaultContext()
+    {
+        var (_, _, context) = CreateResolver();
+        var json = context.LoadFromAssemblyName(new AssemblyName("System.Text.Json"));
+        Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(json));
+    }
+
+    [Fact]
+    public void PrivateContext_CoreTypesWork()
+    {
+        var (resolver, resolve, _) = CreateResolver();
+        var core = (Assembly)resolve.Invoke(resolver, [AssemblyLoadContext.Default, new AssemblyName("McpRegistryAuth.Core")])!;
+        var fingerprint = core.GetType("McpRegistryAuth.Core.Fingerprint", throwOnError: true)!;
+        Assert.Equal("ba7816bf", fingerprint.GetMethod("Of")!.Invoke(null, ["abc"]));
+    }
+}

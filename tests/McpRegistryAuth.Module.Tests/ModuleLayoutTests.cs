@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace McpRegistryAuth.Module.Tests;
+
+/// <summary>The folder `dotnet build` assembles is an importable module with its dependencies isolated.</summary>
+public class ModuleLayoutTests
+{
+    private static BuiltModule Module => BuiltModule.Instance;
+
+    [Fact]
+    public void Layout_HasManifestCmdletAssemblyFormatFileAndDependencies()
+    {
+        Assert.True(File.Exists(Path.Combine(Module.Root, "McpRegistryAuth.psd1")));
+        Assert.True(File.Exists(Path.Combine(Module.Root, "McpRegistryAuth.dll")));
+        Assert.True(File.Exists(Path.Combine(Module.Root, "McpRegistryAuth.format.ps1xml")));
+        Assert.True(File.Exists(Path.Combine(Module.Root, "Dependencies", "McpRegistryAuth.Core.dll")));
+    }
+
+    [Fact]
+    public void Layout_NothingButTheCmdletAssemblySitsBesideTheManifest()
+    {
+        var assemblies = Directory.GetFiles(Module.Root, "*.dll").Select(Path.GetFileName);
+        Assert.Equal(["McpRegistryAuth.dll"], assemblies);
+    }
+
+    [Fact]
+    public void Layout_EveryThirdPartyAssemblyOfTheCoreIsInDependencies()
+    {
+        var core = Module.Context.LoadFromAssemblyPath(Path.Combine(Module.Root, "Dependencies", "McpRegistryAuth.Core.dll"));
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        foreach (var reference in core.GetReferencedAssemblies())
+        {
+            var inFramework = File.Exists(Path.Combine(runtime, reference.Name + ".dll"));
+            var inDependencies = File.Exists(Path.Combine(Module.Root, "Dependencies", reference.Name + ".dll"));
+            Assert.True(inFramework || inDependencies, $"{reference.Name} is referenced by the core but is neither in the framework nor in Dependencies/.");
+        }
+    }
+
+    [Fact]
+    public void Manifest_VersionIsStampedFromTheBuild()
+    {
+        var folderVersion = Path.GetFileName(Module.Root.TrimEnd('/', '\\'));
+        Assert.Matches(new Regex($"ModuleVersion\\s*=\\s*'{Regex.Escape(folderVersion)}'"), Module.ManifestText);
+    }
+
+    [Fact]
+    public void Manifest_TargetsPowerShell74CoreWithoutPreloadedAssemblies()
+    {
+        var text = Module.ManifestText;
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Core'\)", text);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'7\.4'", text);
+        Assert.Matches(@"RootModule\s*=\s*'McpRegistryAuth\.dll'", text);
+        Assert.Matches(@"FormatsToProcess\s*=\s*@\('McpRegistryAuth\.format\.ps1xml'\)", text);
+        Assert.DoesNotMatch(@"(?m)^\s*RequiredAssemblies\s*=", text);
+        Assert.DoesNotMatch(@"(?m)^\s*NestedModules\s*=", text);
+        foreach (var key in new[] { "Tags", "ProjectUri", "LicenseUri", "ReleaseNotes" })
+        {
+            Assert.Matches($@"(?m)^\s*{key}\s*=", text);
+        }
+    }
+
+    [Fact]
+    public void Manifest_ExportsExactlyTheCmdletClasses()
+    {
+        Assert.Equal(Module.Cmdlets.Select(c => c.Name).OrderBy(n => n), Module.ExportedCmdlets.OrderBy(n => n));
+    }
+
+    [Fact]
+    public void Manifest_BuiltCopyMatchesTheSourceExceptTheVersion()
+    {
+        var source = File.ReadAllText(Path.Combine(Module.RepoRoot, "McpRegistryAuth.psd1"));
+        var strip = new Regex(@"ModuleVersion\s*=\s*'[^']*'");
+        Assert.Equal(strip.Replace(source, ""), strip.Replace(Module.ManifestText, ""));
+    }
+
+    [Fact]
+    public void FormatFile_IsWellFormedAndNeverShowsATokenProperty()
+    {
+        var xml = System.Xml.Linq.XDocument.Load(Path.Combine(Module.Root, "McpRegistryAuth.format.ps1xml"));
+        var shown = xml.Descendants("PropertyName").Select(e => e.Value).ToList();
+        Assert.NotEmpty(shown);
+        Assert.DoesNotContain("Token", shown);
+        Assert.DoesNotContain("AccessToken", shown);
+    }
+}

@@ -1,0 +1,44 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:ModulePath = Get-BuiltModulePath
+    $script:Module = Import-Module $script:ModulePath -Force -PassThru
+}
+
+AfterAll {
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'McpRegistryAuth module' {
+    It 'imports from the built folder and exports the documented cmdlets' {
+        $script:Module.Name | Should -Be 'McpRegistryAuth'
+        $commands = (Get-Command -Module McpRegistryAuth).Name
+        $commands | Should -Contain 'New-RegistryApiToken'
+        $commands | Should -Contain 'Test-RegistryToken'
+    }
+
+    It 'loads the core into its own load context from Dependencies' {
+        # Running a cmdlet forces the core to load through the isolation hook.
+        $null = New-RegistryApiToken
+        $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'McpRegistryAuth.Core' }
+        $core | Should -HaveCount 1
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Be 'McpRegistryAuth'
+        $core.Location | Should -BeLike '*Dependencies*McpRegistryAuth.Core.dll'
+    }
+
+    It 'survives Remove-Module and a second import' {
+        Remove-Module McpRegistryAuth -Force
+        Import-Module $script:ModulePath -Force
+        (New-RegistryApiToken -AsPlainText).Length | Should -Be 43
+    }
+
+    It 'has help with a synopsis and examples for every cmdlet' -ForEach @(
+        @{ Name = 'New-RegistryApiToken' }, @{ Name = 'Test-RegistryToken' }
+    ) {
+        $help = Get-Help $Name -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "*$Name*[<]*"
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+    }
+}
