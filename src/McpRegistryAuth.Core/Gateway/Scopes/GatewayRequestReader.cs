@@ -44,6 +44,12 @@ public static class GatewayRequestReader
             server = path;
         }
 
+        if (server is { Length: 0 })
+        {
+            // The gateway tests `if server_name`: an empty name (the path "/") means no FGAC.
+            server = null;
+        }
+
         if (isAgent)
         {
             warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check (spec 6.5), which Test-ScopeAccess does not evaluate.");

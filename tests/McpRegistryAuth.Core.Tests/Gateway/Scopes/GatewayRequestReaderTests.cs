@@ -147,4 +147,11 @@ public class GatewayRequestReaderTests
         Assert.Equal("mcp", GatewayRequestReader.ForProxyHop("/mcp", "{\"method\":\"ping\"}")!.ServerName);
         Assert.Null(GatewayRequestReader.ForProxyHop("/v0.1/servers"));
     }
+
+    [Fact]
+    public void Request_RootPathHasNoServerSoNoFgac()
+    {
+        Assert.Null(GatewayRequestReader.ForValidate("https://gw/").ServerName);
+        Assert.Null(GatewayRequestReader.ForValidate("https://gw/gw/", registryRootPath: "/gw").ServerName);
+    }
 }
