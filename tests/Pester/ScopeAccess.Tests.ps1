@@ -40,10 +40,10 @@ Describe 'Test-ScopeAccess' {
         $result.Detail | Should -Be 'Access denied to currenttime.initialize - user has no scopes configured'
     }
 
-    It 'reads the JSON array, JSON Lines and folder forms alike' -ForEach @(
-        @{ Source = 'Json' }, @{ Source = 'JsonLines' }, @{ Source = 'Folder' }
+    It 'reads the JSON array, JSON Lines and folder forms alike (<Name>)' -ForEach @(
+        @{ Name = 'default-mcp-scopes.json' }, @{ Name = 'default-mcp-scopes.jsonl' }, @{ Name = 'default-mcp-scopes' }
     ) {
-        $path = Get-Variable -Name $Source -Scope Script -ValueOnly
+        $path = Join-Path $PSScriptRoot "../McpRegistryAuth.Core.Tests/Fixtures/scopes/$Name"
         Test-ScopeAccess -ScopesPath $path -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone -Quiet | Should -BeTrue
     }
 
