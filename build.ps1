@@ -6,7 +6,8 @@
     Build: compile and assemble out/McpRegistryAuth/<version>/.
     Test: dotnet test, then Pester 5 on tests/Pester when it is installed.
     Pester: only the Pester tests (against the built module, in a child pwsh).
-    Help: regenerate en-US/ MAML with Microsoft.PowerShell.PlatyPS when installed, else with the build tool.
+    Help: regenerate the committed en-US/ from docs/ with the build tool; where Microsoft.PowerShell.PlatyPS
+          is installed, its MAML replaces the tool's in the module folder.
     Clean: remove out/ and every bin/ and obj/.
 .PARAMETER Configuration
     Debug (default) or Release.
@@ -66,19 +67,29 @@ switch ($Task) {
     }
     'Pester' { Invoke-PesterTests }
     'Help' {
+        # The build tool regenerates the committed en-US/ (a test fails when it is stale) and, through
+        # the build, the module folder's en-US/.
+        Invoke-Build
+        dotnet run --project (Join-Path $PSScriptRoot 'tools/McpRegistryAuth.HelpBuilder') -c $Configuration -- (Join-Path $PSScriptRoot 'docs') (Join-Path $PSScriptRoot 'en-US')
+        if ($LASTEXITCODE -ne 0) { throw "The help build tool failed with exit code $LASTEXITCODE" }
         if (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS) {
+            # Where PlatyPS is installed, its own MAML goes into the module folder (the committed copies stay the tool's).
             Import-Module Microsoft.PowerShell.PlatyPS
             $tmp = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-            Measure-PlatyPSMarkdown -Path (Join-Path $PSScriptRoot 'docs/*.md') |
-                Where-Object Filetype -match 'CommandHelp' |
-                Import-MarkdownCommandHelp -Path { $_.FilePath } |
-                Export-MamlCommandHelp -OutputFolder $tmp | Out-Null
-            Copy-Item -Path (Join-Path $tmp 'McpRegistryAuth/*.xml') -Destination (Join-Path $PSScriptRoot 'en-US') -Force
-            Remove-Item -Recurse -Force $tmp
+            try {
+                Measure-PlatyPSMarkdown -Path (Join-Path $PSScriptRoot 'docs/*.md') |
+                    Where-Object Filetype -match 'CommandHelp' |
+                    Import-MarkdownCommandHelp -Path { $_.FilePath } |
+                    Export-MamlCommandHelp -OutputFolder $tmp | Out-Null
+                $moduleHelp = Join-Path $PSScriptRoot "out/McpRegistryAuth/$(Get-ModuleVersion)/en-US"
+                Copy-Item -Path (Join-Path $tmp 'McpRegistryAuth/*.xml') -Destination $moduleHelp -Force
+            }
+            finally {
+                Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $tmp
+            }
         }
         else {
-            Write-Warning 'Microsoft.PowerShell.PlatyPS is not installed; en-US/ is produced by the build tool during dotnet build.'
-            Invoke-Build
+            Write-Warning 'Microsoft.PowerShell.PlatyPS is not installed; the module help comes from the build tool (tools/McpRegistryAuth.HelpBuilder).'
         }
     }
     'Clean' {

@@ -86,6 +86,20 @@ public sealed class DotEnvEditor
         Set(key, value.Reveal(), existing is null ? $"add {key} ({value.Fingerprint})" : $"replace {key} on line {existing.Line} ({Fingerprint.Of(existing.Value)} -> {value.Fingerprint})");
     }
 
+    /// <summary>
+    /// Sets a secret the caller already merged with the existing value (a REGISTRY_API_KEYS entry added or
+    /// replaced); singleQuoted writes KEY='value', which compose reads literally (JSON).
+    /// </summary>
+    public void SetMergedSecret(string key, Secret value, string change, bool singleQuoted)
+    {
+        if (document.Find(key)?.Value == value.Reveal())
+        {
+            return;
+        }
+
+        Set(key, value.Reveal(), change, singleQuoted);
+    }
+
     /// <summary>Sets a plain setting such as a feature flag.</summary>
     public void SetValue(string key, string value)
     {
@@ -105,9 +119,9 @@ public sealed class DotEnvEditor
 
     public FileEdit ToEdit() => new(Path, text, !Exists, changes.Count == 0 ? ["no change"] : changes.ToList(), warnings.ToList());
 
-    private void Set(string key, string value, string change)
+    private void Set(string key, string value, string change, bool singleQuoted = false)
     {
-        text = document.WithValue(key, value);
+        text = document.WithValue(key, value, singleQuoted);
         document = DotEnvFile.Parse(text, Path);
         changes.Add(change);
     }

@@ -43,9 +43,9 @@ public sealed class DotEnvFile
     /// Returns the text with <paramref name="key"/> set to <paramref name="value"/> (written unquoted when safe,
     /// else single-quoted): the last assignment is replaced in place, or a line is appended.
     /// </summary>
-    public string WithValue(string key, string value)
+    public string WithValue(string key, string value, bool singleQuoted = false)
     {
-        var rendered = $"{key}={Quote(value)}";
+        var rendered = $"{key}={(singleQuoted ? SingleQuote(value) : Quote(value))}";
         var existing = Find(key);
         if (existing is not null)
         {
@@ -72,6 +72,12 @@ public sealed class DotEnvFile
             return value;
         }
 
+        return SingleQuote(value);
+    }
+
+    /// <summary>Single quotes: compose reads the value literally (no interpolation, no escapes).</summary>
+    public static string SingleQuote(string value)
+    {
         if (value.Contains('\''))
         {
             throw new ArgumentException("A value holding a single quote cannot be written to a .env file safely.", nameof(value));

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.ToolRegistry;
 using McpRegistryAuth.Internal;
 using McpRegistryAuth.Output;
 
@@ -11,10 +12,13 @@ namespace McpRegistryAuth.Commands;
 /// its .env file and the CLI's --token-file. Every edit is planned first, so a refused file leaves
 /// every file untouched.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "RegistryApiToken", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "RegistryApiToken", SupportsShouldProcess = true, DefaultParameterSetName = StaticTokenSet)]
 [OutputType(typeof(RegistryApiToken), typeof(string))]
 public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
 {
+    private const string StaticTokenSet = "StaticToken";
+    private const string ApiKeySet = "ApiKey";
+
     /// <summary>Random bytes in the token; 32 gives the 43 characters of secrets.token_urlsafe(32).</summary>
     [Parameter]
     [ValidateRange(ApiTokenGenerator.MinimumByteCount, ApiTokenGenerator.MaximumByteCount)]
@@ -23,10 +27,34 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    /// <summary>A docker compose .env file that gets REGISTRY_STATIC_TOKEN_AUTH_ENABLED=true and REGISTRY_API_TOKEN.</summary>
-    [Parameter]
+    /// <summary>
+    /// A docker compose .env file that gets REGISTRY_STATIC_TOKEN_AUTH_ENABLED=true and REGISTRY_API_TOKEN,
+    /// or with -ApiKeyName an entry of REGISTRY_API_KEYS.
+    /// </summary>
+    [Parameter(ParameterSetName = StaticTokenSet)]
+    [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string? EnvFile { get; set; }
+
+    /// <summary>The name of a REGISTRY_API_KEYS entry (the identity the gateway grants).</summary>
+    [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ApiKeyName { get; set; }
+
+    /// <summary>The groups of the REGISTRY_API_KEYS entry.</summary>
+    [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Group { get; set; }
+
+    /// <summary>A terraform.tfvars that gets registry_static_token_auth_enabled = true and registry_api_token.</summary>
+    [Parameter(ParameterSetName = StaticTokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string? TfVarsFile { get; set; }
+
+    /// <summary>A toolregistry-server tokens file (openapi --tokens) the token is appended to.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ToolRegistryTokensFile { get; set; }
 
     /// <summary>A file for the gateway CLI's --token-file.</summary>
     [Parameter]
@@ -46,7 +74,19 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
         {
             if (EnvFile is not null)
             {
-                edits.Add(StaticTokenFileWriters.PlanEnvFile(ResolvePath(EnvFile), token, Force));
+                edits.Add(ApiKeyName is null
+                    ? StaticTokenFileWriters.PlanEnvFile(ResolvePath(EnvFile), token, Force)
+                    : ApiKeyEnvFileWriter.Plan(ResolvePath(EnvFile), ApiKeyName, Group ?? [], token, Force));
+            }
+
+            if (TfVarsFile is not null)
+            {
+                edits.Add(TfVarsFileWriter.Plan(ResolvePath(TfVarsFile), token, Force));
+            }
+
+            if (ToolRegistryTokensFile is not null)
+            {
+                edits.Add(TokensFileWriter.PlanAppend(ResolvePath(ToolRegistryTokensFile), token, Force));
             }
 
             if (TokenFile is not null)
@@ -89,7 +129,7 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
 
         if (written.Count > 0)
         {
-            WriteVerbose("Restart the gateway's auth server: it reads REGISTRY_API_TOKEN only at startup.");
+            WriteVerbose("Restart the server: the gateway's auth server and toolregistry-server read tokens only at startup.");
         }
 
         if (declined && written.Count == 0)

@@ -7,6 +7,7 @@ using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Settings;
+using McpRegistryAuth.Core.ToolRegistry;
 using McpRegistryAuth.Internal;
 
 namespace McpRegistryAuth.Commands;
@@ -26,6 +27,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private StaticTokenConfig? gatewayConfig;
     private RegistryType? registryType;
     private ScopeDefinitions? scopeDefinitions;
+    private BearerTokenAuth? toolRegistryAuth;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AccessToken", "access_token")]
@@ -71,6 +73,14 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ScopesPath { get; set; }
+    /// <summary>toolregistry-server: the file given to <c>toolregistry-server openapi --tokens</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TokensFile { get; set; }
+
+    /// <summary>toolregistry-server: the server's FastAPI version, which decides the answer to a missing header.</summary>
+    [Parameter]
+    public Version? FastApiVersion { get; set; }
 
     [Parameter]
     public SwitchParameter Quiet { get; set; }
@@ -101,7 +111,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         var hasGatewaySettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
         try
         {
-            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings, hasToolHiveConfig: false, hasToolRegistryTokens: false);
+            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings, hasToolHiveConfig: false, hasToolRegistryTokens: TokensFile is not null);
         }
         catch (ArgumentException ex)
         {
@@ -115,6 +125,12 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
                 "NoServerSettings",
                 ErrorCategory.InvalidArgument,
                 null));
+        }
+
+        if (registryType == Core.RegistryType.ToolRegistry)
+        {
+            BeginToolRegistry();
+            return;
         }
 
         if (registryType != Core.RegistryType.Gateway)
@@ -175,6 +191,12 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             token = SecureStrings.ToSecret(Token);
         }
 
+        if (toolRegistryAuth is not null)
+        {
+            WriteToolRegistryVerdicts(token, checks);
+            return;
+        }
+
         IReadOnlyList<KeyValuePair<string, Secret>> headers;
         try
         {
@@ -192,6 +214,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         {
             verdict = GatewayVerdictScopes.Apply(verdict, scopeDefinitions);
         }
+
         if (checks.Count > 0)
         {
             verdict = verdict with { Checks = [.. checks, .. verdict.Checks] };
@@ -200,5 +223,58 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         // Startup checks and findings were written once in BeginProcessing.
         WriteChecks(verdict.Checks.Where(c => !gatewayConfig!.StartupChecks.Contains(c)));
         WriteObject(Quiet ? verdict.Accepted : verdict);
+    }
+
+    private void BeginToolRegistry()
+    {
+        if (TokensFile is null)
+        {
+            ThrowTerminatingError(NewError(
+                new ArgumentException("-RegistryType ToolRegistry needs -TokensFile: the file the server was started with (toolregistry-server openapi --tokens FILE)."),
+                "TokensFileRequired",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        var file = Core.ToolRegistry.TokensFile.Load(ResolvePath(TokensFile!));
+        WriteVerbose($"Server: ToolRegistry; {file.Tokens.Count} active token(s) in {TokensFile}.");
+        foreach (var finding in file.Findings)
+        {
+            if (finding.Severity == FindingSeverity.Info)
+            {
+                WriteVerbose(finding.ToString());
+            }
+            else
+            {
+                WriteWarning(finding.ToString());
+            }
+        }
+
+        toolRegistryAuth = new BearerTokenAuth(file);
+    }
+
+    /// <summary>One verdict, or one per FastAPI range when the header is missing and -FastApiVersion is not given.</summary>
+    private void WriteToolRegistryVerdicts(Secret? token, List<Check> tokenFileChecks)
+    {
+        var headers = new Dictionary<string, string>(Dictionaries.ToStrings(Header), StringComparer.OrdinalIgnoreCase);
+        var path = Uri is null ? "/tools" : Uri.IsAbsoluteUri ? Uri.AbsolutePath : Uri.OriginalString;
+        var request = headers.TryGetValue("Authorization", out var authorization)
+            ? ToolRegistryRequest.FromAuthorizationHeader(new Secret(authorization), path)
+            : new ToolRegistryRequest { Token = token, Path = path };
+        request = request with { SendsIfNoneMatch = headers.ContainsKey("If-None-Match"), FastApiVersion = FastApiVersion };
+
+        var verdicts = toolRegistryAuth!.Answer(request);
+        if (Quiet)
+        {
+            WriteObject(verdicts.All(v => v.Accepted));
+            return;
+        }
+
+        foreach (var verdict in verdicts)
+        {
+            var withFileChecks = tokenFileChecks.Count == 0 ? verdict : verdict with { Checks = [.. tokenFileChecks, .. verdict.Checks] };
+            WriteChecks(withFileChecks.Checks);
+            WriteObject(withFileChecks);
+        }
     }
 }

@@ -12,6 +12,8 @@ internal static class FileEditErrors
         "FileReadOnly" or "FileUnreadable" => ErrorCategory.PermissionDenied,
         "FileNotFound" => ErrorCategory.ObjectNotFound,
         "EnvFileIsDirectory" or "TokenFileIsDirectory" or "FileIsDirectory" => ErrorCategory.InvalidArgument,
+        "TfVarsFileIsDirectory" or "TokensFileIsDirectory" or "ApiKeyEntryInvalid" => ErrorCategory.InvalidArgument,
+        "ApiKeyValueDuplicate" => ErrorCategory.ResourceExists,
         _ => ErrorCategory.InvalidData,
     };
 
