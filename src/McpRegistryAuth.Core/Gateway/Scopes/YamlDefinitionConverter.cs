@@ -31,7 +31,8 @@ internal sealed partial class YamlDefinitionConverter
 
     private DefinitionValue Value(YamlNode node, string path)
     {
-        if (converted.TryGetValue(node, out var done))
+        // Only anchored nodes can be reached twice (through aliases), so only they are remembered.
+        if (node.Anchor is not null && converted.TryGetValue(node, out var done))
         {
             return done;
         }
@@ -43,7 +44,11 @@ internal sealed partial class YamlDefinitionConverter
             YamlMappingNode mapping => Mapping(mapping, path),
             _ => DefinitionValue.Null(file, node.Line, node.Column),
         };
-        converted[node] = value;
+        if (node.Anchor is not null)
+        {
+            converted[node] = value;
+        }
+
         return value;
     }
 
@@ -136,13 +141,16 @@ internal sealed partial class YamlDefinitionConverter
             return DefinitionValue.Boolean(Trues.Contains(text), file, scalar.Line, scalar.Column);
         }
 
-        if (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text))
+        if (MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)))
         {
             return DefinitionValue.Number(text, file, scalar.Line, scalar.Column);
         }
 
         return DefinitionValue.String(text, file, scalar.Line, scalar.Column);
     }
+
+    // PyYAML's int and float resolvers only fire on scalars starting with one of these characters.
+    private static bool MayBeNumber(string text) => text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.');
 
     // PyYAML's YAML 1.1 implicit resolvers for int and float.
     [GeneratedRegex(@"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
