@@ -40,7 +40,7 @@ internal sealed partial class YamlDefinitionConverter
         DefinitionValue value = node switch
         {
             YamlScalarNode scalar => Scalar(scalar),
-            YamlSequenceNode sequence => DefinitionValue.List(sequence.Items.Select((item, i) => Value(item, $"{path}[{i}]")).ToList(), file, sequence.Line, sequence.Column),
+            YamlSequenceNode sequence => Sequence(sequence, path),
             YamlMappingNode mapping => Mapping(mapping, path),
             _ => DefinitionValue.Null(file, node.Line, node.Column),
         };
@@ -50,6 +50,17 @@ internal sealed partial class YamlDefinitionConverter
         }
 
         return value;
+    }
+
+    private DefinitionValue Sequence(YamlSequenceNode sequence, string path)
+    {
+        var items = new List<DefinitionValue>(sequence.Items.Count);
+        foreach (var item in sequence.Items)
+        {
+            items.Add(Value(item, path));
+        }
+
+        return DefinitionValue.List(items, file, sequence.Line, sequence.Column);
     }
 
     private DefinitionValue Mapping(YamlMappingNode mapping, string path)
@@ -71,7 +82,7 @@ internal sealed partial class YamlDefinitionConverter
                 continue;
             }
 
-            if (entry.Key is not YamlScalarNode key || Scalar(key).Kind != DefinitionValueKind.String)
+            if (entry.Key is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
             {
                 findings.Add(new Finding
                 {
@@ -88,7 +99,8 @@ internal sealed partial class YamlDefinitionConverter
             }
 
             var name = key.Value;
-            var childPath = path.Length == 0 ? name : $"{path}.{name}";
+            // Paths only appear in messages about keys, so scalars do not need one.
+            var childPath = entry.Value is YamlScalarNode ? path : path.Length == 0 ? name : $"{path}.{name}";
             var item = new DefinitionEntry(name, Value(entry.Value, childPath), key.Line, key.Column);
             if (positions.TryGetValue(name, out var at))
             {
@@ -113,40 +125,48 @@ internal sealed partial class YamlDefinitionConverter
     private DefinitionValue Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value;
+        return KindOf(scalar) switch
+        {
+            DefinitionValueKind.Null => DefinitionValue.Null(file, scalar.Line, scalar.Column),
+            DefinitionValueKind.Boolean => DefinitionValue.Boolean(Trues.Contains(text), file, scalar.Line, scalar.Column),
+            DefinitionValueKind.Number => DefinitionValue.Number(text, file, scalar.Line, scalar.Column),
+            _ => DefinitionValue.String(text, file, scalar.Line, scalar.Column),
+        };
+    }
+
+    /// <summary>The type PyYAML's safe_load gives a scalar: explicit tag first, then quoting, then the YAML 1.1 implicit resolvers.</summary>
+    private static DefinitionValueKind KindOf(YamlScalarNode scalar)
+    {
+        var text = scalar.Value;
         var tag = scalar.Tag;
         if (tag is not null)
         {
             var shortTag = tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? tag["tag:yaml.org,2002:".Length..] : tag.TrimStart('!');
             return shortTag switch
             {
-                "null" => DefinitionValue.Null(file, scalar.Line, scalar.Column),
-                "bool" => DefinitionValue.Boolean(Trues.Contains(text), file, scalar.Line, scalar.Column),
-                "int" or "float" => DefinitionValue.Number(text, file, scalar.Line, scalar.Column),
-                _ => DefinitionValue.String(text, file, scalar.Line, scalar.Column),
+                "null" => DefinitionValueKind.Null,
+                "bool" => DefinitionValueKind.Boolean,
+                "int" or "float" => DefinitionValueKind.Number,
+                _ => DefinitionValueKind.String,
             };
         }
 
         if (scalar.Style != YamlScalarStyle.Plain)
         {
-            return DefinitionValue.String(text, file, scalar.Line, scalar.Column);
+            return DefinitionValueKind.String;
         }
 
         if (Nulls.Contains(text))
         {
-            return DefinitionValue.Null(file, scalar.Line, scalar.Column);
+            return DefinitionValueKind.Null;
         }
 
         if (Trues.Contains(text) || Falses.Contains(text))
         {
-            return DefinitionValue.Boolean(Trues.Contains(text), file, scalar.Line, scalar.Column);
+            return DefinitionValueKind.Boolean;
         }
 
-        if (MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)))
-        {
-            return DefinitionValue.Number(text, file, scalar.Line, scalar.Column);
-        }
-
-        return DefinitionValue.String(text, file, scalar.Line, scalar.Column);
+        return MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)) ? DefinitionValueKind.Number : DefinitionValueKind.String;
     }
 
     // PyYAML's int and float resolvers only fire on scalars starting with one of these characters.

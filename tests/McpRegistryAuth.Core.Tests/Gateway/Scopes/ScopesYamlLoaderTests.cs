@@ -175,4 +175,13 @@ public class ScopesYamlLoaderTests
     {
         Assert.Contains(Defaults.Findings, f => f.Code == ScopeFindingCodes.UndefinedScope && f.Message.Contains("'mcp-registry-admin'"));
     }
+
+    [Fact]
+    public void ScopesYaml_NonStringKeysNeverMatchAGroupName()
+    {
+        var definitions = ScopesYamlLoader.FromText("group_mappings:\n  123: [a]\n  yes: [a]\n  '456': [a]\na: []\n");
+        Assert.Empty(definitions.MapGroupsToScopes(["123", "yes", "True"]));
+        Assert.Equal(["a"], definitions.MapGroupsToScopes(["456"]));
+        Assert.Equal([2, 3], definitions.Findings.Where(f => f.Code == ScopeFindingCodes.WrongType).Select(f => f.Line));
+    }
 }
