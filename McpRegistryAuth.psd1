@@ -15,6 +15,8 @@
     CmdletsToExport      = @(
         'New-RegistryApiToken'
         'Test-RegistryToken'
+        'Test-RegistryAuthConfig'
+        'Get-RegistryAuthMetadata'
         'Test-ScopeAccess'
         'Get-ScopeAccessMatrix'
     )
