@@ -17,6 +17,8 @@
         'Test-RegistryToken'
         'Test-RegistryAuthConfig'
         'Get-RegistryAuthMetadata'
+        'Test-ScopeAccess'
+        'Get-ScopeAccessMatrix'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -4,6 +4,7 @@ using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Settings;
 using McpRegistryAuth.Core.ToolRegistry;
@@ -25,6 +26,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private ServerSettings settings = ServerSettings.Empty;
     private StaticTokenConfig? gatewayConfig;
     private RegistryType? registryType;
+    private ScopeDefinitions? scopeDefinitions;
     private BearerTokenAuth? toolRegistryAuth;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -67,6 +69,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public GatewayRelease GatewayRelease { get; set; } = GatewayRelease.Latest;
 
+    /// <summary>Gateway scope definitions (scopes.yml or an mcp_scopes export): verdicts then carry the effective scopes.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ScopesPath { get; set; }
     /// <summary>toolregistry-server: the file given to <c>toolregistry-server openapi --tokens</c>.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -137,6 +143,15 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
+        if (ScopesPath is not null)
+        {
+            scopeDefinitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
+            if (failure is not null)
+            {
+                ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
+            }
+        }
+
         gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
         WriteChecks(gatewayConfig.StartupChecks);
         foreach (var finding in gatewayConfig.Findings)
@@ -195,6 +210,11 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         var request = new GatewayRequest(Uri, headers, Body);
         var verdict = GatewayAuthPipeline.Evaluate(request, gatewayConfig!);
+        if (scopeDefinitions is not null)
+        {
+            verdict = GatewayVerdictScopes.Apply(verdict, scopeDefinitions);
+        }
+
         if (checks.Count > 0)
         {
             verdict = verdict with { Checks = [.. checks, .. verdict.Checks] };
