@@ -15,6 +15,10 @@
     CmdletsToExport      = @(
         'New-RegistryApiToken'
         'Test-RegistryToken'
+        'Test-RegistryAuthConfig'
+        'Get-RegistryAuthMetadata'
+        'Test-ScopeAccess'
+        'Get-ScopeAccessMatrix'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -39,20 +39,7 @@ public sealed class DotEnvEditor
             return new DotEnvEditor(path, "", exists: false, force);
         }
 
-        if (AtomicFileWriter.IsReadOnly(path) && !force)
-        {
-            throw new FileEditException(path, "FileReadOnly", $"'{path}' is read-only. Use -Force to replace it anyway.");
-        }
-
-        TextFileContent content;
-        try
-        {
-            content = TextFileContent.Read(path);
-        }
-        catch (FileContentException ex)
-        {
-            throw new FileEditException(path, ex.ErrorId, ex.Message, ex.Line);
-        }
+        var content = EditableFile.ReadForEdit(path, force);
 
         var editor = new DotEnvEditor(path, content.Text, exists: true, force);
         if (content.HasBom)

@@ -24,20 +24,7 @@ public static class TfVarsFileWriter
         var text = "";
         if (exists)
         {
-            if (AtomicFileWriter.IsReadOnly(path) && !force)
-            {
-                throw new FileEditException(path, "FileReadOnly", $"'{path}' is read-only. Use -Force to replace it anyway.");
-            }
-
-            TextFileContent content;
-            try
-            {
-                content = TextFileContent.Read(path);
-            }
-            catch (FileContentException ex)
-            {
-                throw new FileEditException(path, ex.ErrorId, ex.Message, ex.Line);
-            }
+            var content = EditableFile.ReadForEdit(path, force);
 
             if (content.HasBom)
             {

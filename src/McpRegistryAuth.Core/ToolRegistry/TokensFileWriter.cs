@@ -39,20 +39,7 @@ public static class TokensFileWriter
             return new FileEdit(path, value + "\n", CreatesFile: true, [$"write tokens file with token {token.Fingerprint}"], []);
         }
 
-        if (AtomicFileWriter.IsReadOnly(path) && !force)
-        {
-            throw new FileEditException(path, "FileReadOnly", $"'{path}' is read-only. Use -Force to replace it anyway.");
-        }
-
-        TextFileContent content;
-        try
-        {
-            content = TextFileContent.Read(path);
-        }
-        catch (FileContentException ex)
-        {
-            throw new FileEditException(path, ex.ErrorId, ex.Message, ex.Line);
-        }
+        var content = EditableFile.ReadForEdit(path, force);
 
         var warnings = new List<string>();
         var text = content.Text;

@@ -66,9 +66,10 @@ public static partial class YamlLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        if (Encoding.UTF8.GetByteCount(text) > options.MaxBytes)
+        var size = text.Length > options.MaxBytes ? text.Length : Encoding.UTF8.GetByteCount(text);
+        if (size > options.MaxBytes)
         {
-            return Failed(file, TooLarge(Encoding.UTF8.GetByteCount(text), options, file));
+            return Failed(file, TooLarge(size, options, file));
         }
 
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
@@ -115,7 +116,7 @@ public static partial class YamlLoader
         var line = (int)Math.Max(1, at.Line);
         var column = (int)Math.Max(1, at.Column);
         var fix = "Correct the YAML syntax at this line.";
-        var tabLine = FirstTabIndentedLine(text, line);
+        var tabLine = FirstTabIndentedLine(text, line, reason.Contains("tab", StringComparison.OrdinalIgnoreCase));
         if (tabLine is not null)
         {
             line = tabLine.Value;
@@ -128,10 +129,11 @@ public static partial class YamlLoader
     }
 
     // A tab in a line's indentation is the usual cause of a syntax error at or just after that line.
-    private static int? FirstTabIndentedLine(string text, int errorLine)
+    private static int? FirstTabIndentedLine(string text, int errorLine, bool parserNamedTab)
     {
         var lines = text.Split('\n');
-        for (var i = Math.Max(0, errorLine - 3); i < Math.Min(lines.Length, errorLine + 1); i++)
+        var last = parserNamedTab ? lines.Length : Math.Min(lines.Length, errorLine + 1);
+        for (var i = Math.Max(0, errorLine - 3); i < last; i++)
         {
             foreach (var c in lines[i])
             {

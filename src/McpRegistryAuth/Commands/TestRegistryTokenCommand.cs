@@ -5,6 +5,7 @@ using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Gateway.Jwt;
+using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Settings;
@@ -30,6 +31,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private RegistryType? registryType;
     private HttpClient? httpClient;
     private IKeySetSource? keySource;
+    private ScopeDefinitions? scopeDefinitions;
     private BearerTokenAuth? toolRegistryAuth;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,6 +74,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public GatewayRelease GatewayRelease { get; set; } = GatewayRelease.Latest;
 
+    /// <summary>Gateway scope definitions (scopes.yml or an mcp_scopes export): verdicts then carry the effective scopes.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ScopesPath { get; set; }
     /// <summary>toolregistry-server: the file given to <c>toolregistry-server openapi --tokens</c>.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -161,6 +167,15 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
         PrepareKeySource();
+        if (ScopesPath is not null)
+        {
+            scopeDefinitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
+            if (failure is not null)
+            {
+                ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
+            }
+        }
+
         gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
         WriteChecks(gatewayConfig.StartupChecks);
         foreach (var finding in gatewayConfig.Findings)
@@ -224,6 +239,11 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
             var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
             verdict = GatewayJwtCompletion.CompleteAsync(verdict, request, environment, new GatewayJwtStage(keySource!), at, Cancellation).GetAwaiter().GetResult();
+        }
+
+        if (scopeDefinitions is not null)
+        {
+            verdict = GatewayVerdictScopes.Apply(verdict, scopeDefinitions);
         }
 
         if (checks.Count > 0)

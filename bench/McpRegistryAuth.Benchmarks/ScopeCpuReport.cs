@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using McpRegistryAuth.Core.Gateway.Scopes;
+
+namespace McpRegistryAuth.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release -- --scope-cpu`: the scope benchmarks measured in this thread's CPU time
+/// (CLOCK_THREAD_CPUTIME_ID) instead of wall time, so a build machine shared with other jobs does not
+/// inflate them. The naive baselines run in the same process, interleaved with the measured code.
+/// </summary>
+internal static class ScopeCpuReport
+{
+    private const int ClockThreadCpuTime = 3;
+
+    public static void Run()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.WriteLine("--scope-cpu reads CLOCK_THREAD_CPUTIME_ID and runs on Linux only.");
+            return;
+        }
+
+        var jsonLines = ScopeEstateGenerator.McpScopesJsonLines();
+        var yaml = ScopeEstateGenerator.ScopesYaml();
+        var load = new ScopeLoadBenchmarks();
+        load.Setup();
+        var decisions = new ScopeDecisionBenchmarks();
+        decisions.Setup();
+
+        Console.WriteLine($"Estate: {ScopeEstateGenerator.Servers} servers, {ScopeEstateGenerator.Groups} groups; JSON Lines {ScopeLoadBenchmarks.Bytes(jsonLines) / 1024} KB, scopes.yml {ScopeLoadBenchmarks.Bytes(yaml) / 1024} KB");
+        var baselineLoad = Best(5, () => load.ParseJsonLinesDomOnly());
+        var jsonLoad = Best(5, () => load.LoadMcpScopesAndIndex());
+        var yamlLoad = Best(3, () => load.LoadScopesYamlAndIndex());
+        Console.WriteLine($"Load, best of runs, thread CPU ms: baseline DOM parse {baselineLoad:F0}; mcp_scopes + index {jsonLoad:F0} (ratio {jsonLoad / baselineLoad:F1}); scopes.yml + index {yamlLoad:F0} (ratio {yamlLoad / baselineLoad:F1})");
+
+        const int rounds = 50;
+        var naive = Best(5, () => { for (var i = 0; i < rounds / 10; i++) decisions.NaiveReEvaluation(); }) / (rounds / 10);
+        var indexed = Best(5, () => { for (var i = 0; i < rounds; i++) decisions.IndexedDecision(); }) / rounds;
+        var perSecondNaive = ScopeDecisionBenchmarks.Batch / naive * 1000;
+        var perSecondIndexed = ScopeDecisionBenchmarks.Batch / indexed * 1000;
+        Console.WriteLine($"Decisions, thread CPU: naive {perSecondNaive:N0}/s ({naive * 1e6 / ScopeDecisionBenchmarks.Batch:F0} ns each); index {perSecondIndexed:N0}/s ({indexed * 1e6 / ScopeDecisionBenchmarks.Batch:F0} ns each); speed-up {perSecondIndexed / perSecondNaive:F1}x");
+    }
+
+    private static double Best(int runs, Action action)
+    {
+        action();
+        var best = double.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var start = ThreadCpuMilliseconds();
+            action();
+            best = Math.Min(best, ThreadCpuMilliseconds() - start);
+        }
+
+        return best;
+    }
+
+    private static double ThreadCpuMilliseconds()
+    {
+        clock_gettime(ClockThreadCpuTime, out var time);
+        return time.Seconds * 1000.0 + time.Nanoseconds / 1e6;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+}

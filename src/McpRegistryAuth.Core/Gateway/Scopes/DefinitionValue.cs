@@ -1,0 +1,114 @@
+namespace McpRegistryAuth.Core.Gateway.Scopes;
+
+/// <summary>
+/// One parsed value of a scope definition, with where it was written. Both sources (scopes.yml and
+/// mcp_scopes JSON) are read into this shape so the decision never depends on the parser.
+/// </summary>
+public sealed class DefinitionValue
+{
+    private DefinitionValue(DefinitionValueKind kind, string? text, IReadOnlyList<DefinitionValue>? items, IReadOnlyList<DefinitionEntry>? entries, string? file, int line, int column)
+    {
+        Kind = kind;
+        Text = text;
+        Items = items ?? Array.Empty<DefinitionValue>();
+        Entries = entries ?? Array.Empty<DefinitionEntry>();
+        File = file;
+        Line = line;
+        Column = column;
+    }
+
+    public DefinitionValueKind Kind { get; }
+
+    /// <summary>The scalar as written (strings, numbers, booleans); null for Null, List and Mapping.</summary>
+    public string? Text { get; }
+
+    public IReadOnlyList<DefinitionValue> Items { get; }
+
+    /// <summary>Mapping entries in document order, after duplicate keys were resolved (last wins).</summary>
+    public IReadOnlyList<DefinitionEntry> Entries { get; }
+
+    public string? File { get; }
+
+    /// <summary>1-based line; 0 when unknown.</summary>
+    public int Line { get; }
+
+    public int Column { get; }
+
+    public static DefinitionValue Null(string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Null, null, null, null, file, line, column);
+
+    public static DefinitionValue String(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.String, text, null, null, file, line, column);
+
+    public static DefinitionValue Number(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Number, text, null, null, file, line, column);
+
+    public static DefinitionValue Boolean(bool value, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Boolean, value ? "True" : "False", null, null, file, line, column);
+
+    public static DefinitionValue List(IReadOnlyList<DefinitionValue> items, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.List, null, items, null, file, line, column);
+
+    public static DefinitionValue Mapping(IReadOnlyList<DefinitionEntry> entries, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Mapping, null, null, entries, file, line, column);
+
+    public bool IsString => Kind == DefinitionValueKind.String;
+
+    /// <summary>The value of a mapping key, or null when this is not a mapping or the key is absent.</summary>
+    public DefinitionValue? Get(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Has(string key) => Get(key) is not null;
+
+    /// <summary>
+    /// Python's <c>needle in value</c> for a string needle: list = equality with a string item, string =
+    /// substring, mapping = key. Null, numbers and booleans raise TypeError in Python: returned as Error.
+    /// </summary>
+    public Membership Contains(string needle)
+    {
+        switch (Kind)
+        {
+            case DefinitionValueKind.List:
+                foreach (var item in Items)
+                {
+                    if (item.Kind == DefinitionValueKind.String && string.Equals(item.Text, needle, StringComparison.Ordinal))
+                    {
+                        return Membership.Yes;
+                    }
+                }
+
+                return Membership.No;
+            case DefinitionValueKind.String:
+                return Text!.Contains(needle, StringComparison.Ordinal) ? Membership.Yes : Membership.No;
+            case DefinitionValueKind.Mapping:
+                return Has(needle) ? Membership.Yes : Membership.No;
+            default:
+                return Membership.Error;
+        }
+    }
+
+    /// <summary>A short Python-like rendering for messages: <c>'*'</c>, <c>['a', 'b']</c>, <c>None</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        DefinitionValueKind.Null => "None",
+        DefinitionValueKind.String => $"'{Text}'",
+        DefinitionValueKind.Number or DefinitionValueKind.Boolean => Text!,
+        DefinitionValueKind.List => "[" + string.Join(", ", Items.Select(i => i.ToString())) + "]",
+        _ => "{" + string.Join(", ", Entries.Select(e => $"'{e.Key}': {e.Value}")) + "}",
+    };
+
+    /// <summary>The Python type name, used in explanations of "deny on error".</summary>
+    public string PythonType => Kind switch
+    {
+        DefinitionValueKind.Null => "NoneType",
+        DefinitionValueKind.String => "str",
+        DefinitionValueKind.Number => Text!.Contains('.') || Text.Contains('e') || Text.Contains('E') ? "float" : "int",
+        DefinitionValueKind.Boolean => "bool",
+        DefinitionValueKind.List => "list",
+        _ => "dict",
+    };
+}

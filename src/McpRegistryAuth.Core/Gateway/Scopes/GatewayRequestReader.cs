@@ -1,0 +1,230 @@
+using System.Text;
+using System.Text.Json;
+
+namespace McpRegistryAuth.Core.Gateway.Scopes;
+
+/// <summary>Derives server, method and tool from a request exactly as /validate (spec 6.3) and the MCP proxy hop (spec 6.4) do.</summary>
+public static class GatewayRequestReader
+{
+    public const string BodyNotParsedDetail = "Request body could not be parsed for authorization";
+    public const string BodyTooLargeDetailPrefix = "Request body too large to authorize";
+    public const string HopBodyNotAuthorizedDetail = "Request body could not be authorized";
+
+    private static readonly string[] TransportEndpoints = { "mcp", "sse", "messages" };
+
+    /// <summary>
+    /// The /validate view of a request. <paramref name="url"/> is X-Original-URL (absolute, or a path);
+    /// only its path counts. <paramref name="body"/> is X-Body (null or empty: no body).
+    /// </summary>
+    public static ValidateRequestTarget ForValidate(string url, string? body = null, bool bodyUninspectable = false, string? registryRootPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var checks = new List<Check>();
+        var warnings = new List<string>();
+        var path = UrlPath(url).Trim('/');
+        var rootPrefix = registryRootPath?.Trim('/');
+        if (!string.IsNullOrEmpty(rootPrefix) && path.StartsWith(rootPrefix, StringComparison.Ordinal))
+        {
+            // A plain string prefix: REGISTRY_ROOT_PATH=/gw also strips the "gw" of "/gwtools/mcp".
+            path = path[rootPrefix.Length..].TrimStart('/');
+            checks.Add(new Check("Gateway.Fgac.RootPath", true, $"removed REGISTRY_ROOT_PATH '{rootPrefix}'", null, "The prefix is removed as a plain string, without a segment boundary."));
+        }
+
+        var parts = path.Split('/');
+        string? server = null;
+        string? endpoint = null;
+        var isAgent = parts[0] == "agent" && parts.Length >= 2;
+        if (parts.Length >= 2 && TransportEndpoints.Contains(parts[^1]))
+        {
+            server = string.Join('/', parts[..^1]);
+            endpoint = parts[^1];
+        }
+        else if (parts[0] != "api")
+        {
+            server = path;
+        }
+
+        if (server is { Length: 0 })
+        {
+            // The gateway tests `if server_name`: an empty name (the path "/") means no FGAC.
+            server = null;
+        }
+
+        if (isAgent)
+        {
+            warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check (spec 6.5), which Test-ScopeAccess does not evaluate.");
+            server = null;
+        }
+
+        checks.Add(new Check("Gateway.Fgac.ServerFromPath", server is not null, $"path '{path}' -> server {(server is null ? "(none)" : $"'{server}'")}{(endpoint is null ? "" : $", endpoint '{endpoint}'")}", null,
+            server is null ? (isAgent ? "Agent paths skip FGAC." : "Registry API paths (/api/...) skip FGAC at /validate.") : path.StartsWith("v0.1/", StringComparison.Ordinal) || path == "v0.1" ? "/v0.1/... is not exempt: the server is 'v0.1/<rest>', which only a '*' rule or an exact rule matches." : null));
+
+        JsonElement? payload = null;
+        var hasBody = !string.IsNullOrEmpty(body);
+        if (bodyUninspectable && server is not null)
+        {
+            return new ValidateRequestTarget
+            {
+                Path = path, ServerName = server, Endpoint = endpoint, Method = endpoint ?? "initialize",
+                RejectStatus = 413, RejectDetail = BodyTooLargeDetailPrefix + "; …",
+                Checks = checks, Warnings = warnings,
+            };
+        }
+
+        if (hasBody)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body!, new JsonDocumentOptions { MaxDepth = 256 });
+                payload = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                if (server is not null)
+                {
+                    checks.Add(new Check("Gateway.Fgac.Body", false, "X-Body is not JSON", "a JSON-RPC body", "The gateway answers 400, which the client sees as 500."));
+                    return new ValidateRequestTarget
+                    {
+                        Path = path, ServerName = server, Endpoint = endpoint, Method = endpoint ?? "initialize",
+                        RejectStatus = 400, RejectDetail = BodyNotParsedDetail, Checks = checks, Warnings = warnings,
+                    };
+                }
+            }
+        }
+
+        string? rpcMethod = null;
+        string? tool = null;
+        var isObject = payload is { ValueKind: JsonValueKind.Object };
+        if (isObject)
+        {
+            var root = payload!.Value;
+            var parameters = root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
+            rpcMethod = FirstString(warnings, (root, "method"), (root, "tool"), (root, "name"), (parameters, "name"), (parameters, "tool"), (parameters, "method"));
+        }
+        else if (payload is { ValueKind: JsonValueKind.Array })
+        {
+            warnings.Add("The body is a JSON array (a batch): /validate takes the method from the path's endpoint, while the proxy hop refuses the batch with 403.");
+        }
+
+        var method = rpcMethod ?? endpoint ?? "initialize";
+        if (isObject && method == ScopeEvaluator.ToolsCall && payload!.Value.TryGetProperty("params", out var toolParams) && toolParams.ValueKind == JsonValueKind.Object
+            && toolParams.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+        {
+            tool = name.GetString();
+        }
+
+        checks.Add(new Check("Gateway.Fgac.MethodFromRequest", true, $"method '{method}'{(tool is null ? "" : $", tool '{tool}'")}", null,
+            rpcMethod is not null ? "From the JSON-RPC body." : endpoint is not null ? $"No JSON-RPC method in the body: the endpoint '{endpoint}' is the method, so '{endpoint}' must be allowed." : "No body and no transport segment: the method is 'initialize'."));
+        return new ValidateRequestTarget
+        {
+            Path = path, ServerName = server, Endpoint = endpoint, Method = method, ToolName = tool, BodyIsObject = isObject,
+            IsAgentPath = isAgent, Checks = checks, Warnings = warnings,
+        };
+    }
+
+    /// <summary>The proxy hop's view of the same request, or null when the path is not an MCP server path (registry API, /v0.1, agents).</summary>
+    public static ProxyHopTarget? ForProxyHop(string url, string? body = null, string httpMethod = "POST", string? registryRootPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var path = UrlPath(url).Trim('/');
+        var rootPrefix = registryRootPath?.Trim('/');
+        if (!string.IsNullOrEmpty(rootPrefix) && path.StartsWith(rootPrefix, StringComparison.Ordinal))
+        {
+            path = path[rootPrefix.Length..];
+        }
+
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (segments.Count == 0 || segments[0] is "api" or "v0.1" or "agent")
+        {
+            return null;
+        }
+
+        if (segments.Count >= 2 && TransportEndpoints.Contains(segments[^1]))
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        var server = string.Join('/', segments);
+        if (!string.Equals(httpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ProxyHopTarget { ServerName = server, Method = "initialize", RejectStatus = 405, RejectDetail = "Method Not Allowed" };
+        }
+
+        if (string.IsNullOrEmpty(body))
+        {
+            return new ProxyHopTarget { ServerName = server, Method = "initialize" };
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body), new JsonDocumentOptions { MaxDepth = 256 });
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return new ProxyHopTarget { ServerName = server, Method = "initialize", RejectStatus = 403, RejectDetail = HopBodyNotAuthorizedDetail };
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new ProxyHopTarget { ServerName = server, Method = "initialize", RejectStatus = 403, RejectDetail = HopBodyNotAuthorizedDetail };
+        }
+
+        var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String && m.GetString()!.Length > 0 ? m.GetString()! : "initialize";
+        string? tool = null;
+        if (method == ScopeEvaluator.ToolsCall && root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
+        {
+            tool = n.GetString();
+        }
+
+        return new ProxyHopTarget { ServerName = server, Method = method, ToolName = tool };
+    }
+
+    /// <summary><c>urlparse(url).path</c>: the raw path (no decoding, no dot-segment removal), without query or fragment.</summary>
+    internal static string UrlPath(string url)
+    {
+        var rest = url;
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0 && url[..scheme].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        {
+            rest = url[(scheme + 3)..];
+            var slash = rest.IndexOfAny(new[] { '/', '?', '#' });
+            rest = slash < 0 ? "" : rest[slash..];
+        }
+
+        var end = rest.IndexOfAny(new[] { '?', '#' });
+        return end < 0 ? rest : rest[..end];
+    }
+
+    // Python's `a or b or ...`: the first truthy value. Only strings are modelled; another truthy type is reported.
+    private static string? FirstString(List<string> warnings, params (JsonElement? Element, string Key)[] candidates)
+    {
+        foreach (var (element, key) in candidates)
+        {
+            if (element is not { } e || !e.TryGetProperty(key, out var value))
+            {
+                continue;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String when value.GetString()!.Length > 0:
+                    return value.GetString();
+                case JsonValueKind.String or JsonValueKind.Null or JsonValueKind.False:
+                    continue;
+                case JsonValueKind.Number when value.GetRawText() is "0" or "0.0":
+                    continue;
+                case JsonValueKind.Array when value.GetArrayLength() == 0:
+                    continue;
+                case JsonValueKind.Object when !value.EnumerateObject().Any():
+                    continue;
+                default:
+                    warnings.Add($"The body's '{key}' is a JSON {value.ValueKind}, which the gateway would take as the method; only string methods are modelled, so it was skipped.");
+                    continue;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+namespace McpRegistryAuth.Core.Gateway.Scopes;
+
+/// <summary>
+/// Completes a gateway verdict with the scopes from a scope definition (spec 2.5 and 5.4): a
+/// REGISTRY_API_KEYS key gets the scopes its groups map to at startup; for every accepted verdict the
+/// registry's own re-mapping of the groups is shown, since the registry ignores X-Scopes.
+/// </summary>
+public static class GatewayVerdictScopes
+{
+    public const string ScopesCheckName = "Gateway.Scopes";
+    public const string RegistryScopesCheckName = "Gateway.Registry.GroupScopes";
+
+    public static Verdict Apply(Verdict verdict, ScopeDefinitions definitions)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(definitions);
+        if (verdict.RegistryType != RegistryType.Gateway || !verdict.Accepted || verdict.Groups is null)
+        {
+            return verdict;
+        }
+
+        var checks = verdict.Checks.Where(c => c.Name != ScopesCheckName).ToList();
+        var hints = verdict.Hints.ToList();
+        var scopes = verdict.Scopes;
+        var mapped = definitions.MapGroupsToScopes(verdict.Groups);
+        var groupsText = string.Join(", ", verdict.Groups);
+        if (scopes is null)
+        {
+            scopes = mapped;
+            checks.Add(new Check(
+                ScopesCheckName,
+                mapped.Count > 0,
+                $"groups [{groupsText}] map to [{string.Join(", ", mapped)}] in {definitions.Source}",
+                "at least one scope mapped from the key's groups at startup",
+                mapped.Count > 0 ? null : $"The gateway logs: Static key '{verdict.Identity}' has no scope mappings for groups {PythonList(verdict.Groups)}. Requests using this key will get 403 on all protected endpoints."));
+        }
+
+        checks.Add(new Check(
+            RegistryScopesCheckName,
+            mapped.Count > 0,
+            $"the registry re-maps groups [{groupsText}] to [{string.Join(", ", mapped)}]",
+            "scopes for the caller's groups in the definitions",
+            mapped.Count > 0 ? null : "The registry ignores X-Scopes and maps the groups itself: with no mapping, /api/* endpoints answer 403 although /validate says 200."));
+        if (verdict.AuthMethod == "network-trusted")
+        {
+            hints.Add("Static tokens skip FGAC at /validate; the scopes matter to the registry's own permission checks.");
+        }
+
+        return verdict with { Scopes = scopes, Checks = checks, Hints = hints };
+    }
+
+    private static string PythonList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{v}'")) + "]";
+}

@@ -1,0 +1,135 @@
+namespace McpRegistryAuth.Core.Gateway.Scopes;
+
+/// <summary>
+/// Test-ScopeAccess's core: the FGAC stage of /validate (and the proxy hop) for a caller's effective
+/// scopes, either for a named server/method/tool or for a request URL and body.
+/// </summary>
+public sealed class ScopeAccessTester
+{
+    public ScopeAccessTester(ScopeDefinitions definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        Definitions = definitions;
+        Index = ScopeIndex.Build(definitions);
+    }
+
+    public ScopeDefinitions Definitions { get; }
+
+    public ScopeIndex Index { get; }
+
+    public static string DeniedDetail(string server, string method) => $"Access denied to {server}.{method}";
+
+    public static string NoScopesDetail(string server, string method) => $"Access denied to {server}.{method} - user has no scopes configured";
+
+    public const string HopNoScopesDetail = "Access denied: no scopes configured";
+
+    /// <summary>FGAC for an explicit server, method and tool (what /validate would check after deriving them).</summary>
+    public ScopeAccessResult Test(EffectiveScopes scopes, string server, string method, string? tool)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var checks = new List<Check>(scopes.Checks);
+        var warnings = new List<string>();
+        var result = Decide(scopes.Scopes, server, method, tool, checks);
+        if (method != ScopeEvaluator.ToolsCall && !string.IsNullOrEmpty(tool))
+        {
+            warnings.Add($"A tool name only counts for tools/call; for '{method}' the gateway ignores '{tool}'.");
+        }
+
+        return result with { Checks = checks, Warnings = warnings, ScopesPath = Definitions.Source };
+    }
+
+    /// <summary>FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check.</summary>
+    public ScopeAccessResult TestRequest(EffectiveScopes scopes, string url, string? body, string httpMethod = "POST", bool bodyUninspectable = false, string? registryRootPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var checks = new List<Check>(scopes.Checks);
+        var target = GatewayRequestReader.ForValidate(url, body, bodyUninspectable, registryRootPath);
+        checks.AddRange(target.Checks);
+        var warnings = new List<string>(target.Warnings);
+        if (target.ServerName is null)
+        {
+            return new ScopeAccessResult
+            {
+                Allowed = true, Status = 200, Method = target.Method, EffectiveScopes = scopes.Scopes, ScopesPath = Definitions.Source,
+                Checks = checks, Warnings = warnings.Append(target.IsAgentPath ? "FGAC is not evaluated for agent paths." : "No FGAC at /validate for /api/ paths: the registry authorizes them from the caller's groups.").ToList(),
+            };
+        }
+
+        ScopeAccessResult result;
+        if (target.RejectStatus is { } reject)
+        {
+            result = new ScopeAccessResult
+            {
+                Allowed = false, Status = reject, Server = target.ServerName, Method = target.Method, EffectiveScopes = scopes.Scopes,
+                Detail = target.RejectDetail, Checks = checks, Warnings = warnings, ScopesPath = Definitions.Source,
+            };
+            warnings.Add($"/validate answers {reject}; nginx shows the client 500.");
+        }
+        else
+        {
+            result = Decide(scopes.Scopes, target.ServerName, target.Method, target.ToolName, checks) with { Warnings = warnings, ScopesPath = Definitions.Source };
+        }
+
+        var hopTarget = GatewayRequestReader.ForProxyHop(url, body, httpMethod, registryRootPath);
+        if (hopTarget is not null && result.Allowed)
+        {
+            var hop = Hop(scopes.Scopes, hopTarget, result);
+            checks.Add(new Check("Gateway.Fgac.ProxyHop", hop.Allowed, hop.ToString(), null, hop.DiffersFromValidate ? "The proxy hop re-checks the exact body and decides differently from /validate." : null));
+            result = result with { Hop = hop };
+        }
+
+        return result with { Checks = checks };
+    }
+
+    private ScopeAccessResult Decide(IReadOnlyList<string> scopes, string server, string method, string? tool, List<Check> checks)
+    {
+        var effectiveTool = method == ScopeEvaluator.ToolsCall ? tool : null;
+        if (scopes.Count == 0)
+        {
+            checks.Add(new Check("Gateway.Fgac.Scopes", false, "no effective scope", "at least one scope", "/validate denies before FGAC."));
+            return new ScopeAccessResult { Allowed = false, Status = 403, Server = server, Method = method, Tool = effectiveTool, EffectiveScopes = scopes, Detail = NoScopesDetail(server, method) };
+        }
+
+        var decision = ScopeEvaluator.Decide(Definitions, scopes, server, method, effectiveTool);
+        checks.AddRange(decision.Checks);
+        return new ScopeAccessResult
+        {
+            Allowed = decision.Allowed,
+            Status = decision.Allowed ? 200 : 403,
+            Server = server,
+            Method = method,
+            Tool = effectiveTool,
+            EffectiveScopes = scopes,
+            GrantedBy = decision.Grant,
+            DeniedOnError = decision.Failure,
+            Detail = decision.Allowed ? null : DeniedDetail(server, method),
+        };
+    }
+
+    private ScopeAccessHop Hop(IReadOnlyList<string> scopes, ProxyHopTarget target, ScopeAccessResult validate)
+    {
+        bool differs(bool allowed) => !allowed || target.Method != validate.Method || target.ToolName != validate.Tool;
+        if (target.RejectStatus is { } status)
+        {
+            return new ScopeAccessHop { Allowed = false, Status = status, Server = target.ServerName, Method = target.Method, Detail = target.RejectDetail, DiffersFromValidate = true };
+        }
+
+        if (scopes.Count == 0)
+        {
+            return new ScopeAccessHop { Allowed = false, Status = 403, Server = target.ServerName, Method = target.Method, Tool = target.ToolName, Detail = HopNoScopesDetail, DiffersFromValidate = true };
+        }
+
+        var decision = Index.Explain(Index.Decide(Index.Resolve(scopes), target.ServerName, target.Method, target.ToolName), target.Method, target.ToolName);
+        return new ScopeAccessHop
+        {
+            Allowed = decision.Allowed,
+            Status = decision.Allowed ? 200 : 403,
+            Server = target.ServerName,
+            Method = target.Method,
+            Tool = target.ToolName,
+            GrantedBy = decision.Grant,
+            Detail = decision.Allowed ? null : DeniedDetail(target.ServerName, target.Method),
+            DiffersFromValidate = differs(decision.Allowed),
+        };
+    }
+}

@@ -1,0 +1,166 @@
+namespace McpRegistryAuth.Core.Gateway.Scopes;
+
+/// <summary>
+/// <c>validate_server_tool_access(server_name, method, tool_name, user_scopes)</c> evaluated straight from
+/// the definitions, rule by rule, as the gateway does (server.py:1745-1868). Scopes and rules are examined
+/// in order; the first grant returns; anything Python would raise on denies the whole request. This is the
+/// reference the ScopeIndex is tested against, and the one that explains itself.
+/// </summary>
+public static class ScopeEvaluator
+{
+    public const string ToolsCall = "tools/call";
+
+    private static readonly DefinitionValue EmptyList = DefinitionValue.List(Array.Empty<DefinitionValue>());
+
+    public static ScopeDecision Decide(ScopeDefinitions definitions, IReadOnlyList<string> scopes, string server, string method, string? tool, bool explain = true)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(method);
+        var checks = explain ? new List<Check>() : null;
+        var target = server.Trim('/');
+        foreach (var scopeName in scopes)
+        {
+            var scope = definitions.Find(scopeName);
+            if (scope is null)
+            {
+                checks?.Add(new Check("Gateway.Fgac.Scope", false, $"scope '{scopeName}' is not defined", null, "An unknown scope has no rules and is skipped."));
+                continue;
+            }
+
+            if (scope.IterationFailure is not null)
+            {
+                var failure = new ScopeEvaluationFailure(scopeName, null, scope.IterationFailure, scope.File, LineOrNull(scope.Line));
+                checks?.Add(new Check("Gateway.Fgac.DenyOnError", false, $"scope '{scopeName}': {scope.IterationFailure}", "a list of rules", "The gateway catches the error and denies; scopes after this one are not examined."));
+                return Finish(false, null, failure, checks, server, method, tool);
+            }
+
+            var matched = 0;
+            foreach (var rule in scope.Rules)
+            {
+                var outcome = Examine(rule, target, method, tool, out var grant, out var reason);
+                if (outcome == RuleOutcome.NoServerMatch)
+                {
+                    continue;
+                }
+
+                matched++;
+                if (outcome == RuleOutcome.Failure)
+                {
+                    var failure = new ScopeEvaluationFailure(scopeName, rule.Index, reason!, rule.File, LineOrNull(rule.Line));
+                    checks?.Add(new Check("Gateway.Fgac.DenyOnError", false, $"scope '{scopeName}' rule {rule.Index}{At(rule)}: {reason}", "a mapping with a string server and list methods/tools", "The gateway catches the error and denies; later rules and scopes are not examined."));
+                    return Finish(false, null, failure, checks, server, method, tool);
+                }
+
+                if (outcome == RuleOutcome.Grant)
+                {
+                    checks?.Add(new Check("Gateway.Fgac.Rule", true, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
+                    return Finish(true, grant, null, checks, server, method, tool);
+                }
+
+                checks?.Add(new Check("Gateway.Fgac.Rule", false, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
+            }
+
+            if (matched == 0)
+            {
+                checks?.Add(new Check("Gateway.Fgac.Scope", false, $"scope '{scopeName}': none of its {scope.Rules.Count} rule(s) names server '{target}' or '*'"));
+            }
+        }
+
+        return Finish(false, null, null, checks, server, method, tool);
+    }
+
+    private static ScopeDecision Finish(bool allowed, ScopeGrant? grant, ScopeEvaluationFailure? failure, List<Check>? checks, string server, string method, string? tool)
+    {
+        checks?.Add(new Check(
+            "Gateway.Fgac.Decision",
+            allowed,
+            allowed ? $"granted by {grant}" : failure is not null ? $"denied on error in {failure}" : "no rule grants it",
+            $"a rule granting {server}.{method}{(method == ToolsCall && !string.IsNullOrEmpty(tool) ? $" tool '{tool}'" : "")}"));
+        return new ScopeDecision { Allowed = allowed, Grant = grant, Failure = failure, Checks = (IReadOnlyList<Check>?)checks ?? Array.Empty<Check>() };
+    }
+
+    private enum RuleOutcome
+    {
+        NoServerMatch,
+        NoGrant,
+        Grant,
+        Failure,
+    }
+
+    private static RuleOutcome Examine(ScopeRule rule, string target, string method, string? tool, out ScopeGrant? grant, out string? reason)
+    {
+        grant = null;
+        reason = null;
+        if (rule.AlwaysFailsBecause is { } always)
+        {
+            reason = always;
+            return RuleOutcome.Failure;
+        }
+
+        if (rule.Shape != ScopeRuleShape.ServerRule)
+        {
+            return RuleOutcome.NoServerMatch;
+        }
+
+        var normalized = rule.NormalizedServer!;
+        if (normalized != "*" && !string.Equals(normalized, target, StringComparison.Ordinal))
+        {
+            return RuleOutcome.NoServerMatch;
+        }
+
+        var methods = rule.Methods ?? EmptyList;
+        var all = methods.Contains("all");
+        if (all == Membership.Error)
+        {
+            reason = $"methods is {methods} ({methods.PythonType}); 'all' in it raises TypeError";
+            return RuleOutcome.Failure;
+        }
+
+        var wildMethods = all == Membership.Yes || methods.Contains("*") == Membership.Yes;
+        var methodListed = methods.Contains(method) == Membership.Yes;
+        if ((methodListed || wildMethods) && method != ToolsCall)
+        {
+            var branch = methodListed ? ScopeGrantBranch.MethodListed : ScopeGrantBranch.MethodWildcard;
+            var substring = methods.IsString && methods.Text != (methodListed ? method : all == Membership.Yes ? "all" : "*");
+            grant = new ScopeGrant(rule.Scope, rule.Index, branch, substring, rule.File, LineOrNull(rule.Line));
+            reason = methodListed ? $"method '{method}' is in methods {methods}" : $"methods {methods} holds 'all' or '*' (every method except tools/call)";
+            return RuleOutcome.Grant;
+        }
+
+        var tools = rule.Tools ?? EmptyList;
+        var toolsAll = tools.Contains("all");
+        if (toolsAll == Membership.Error)
+        {
+            reason = $"tools is {tools} ({tools.PythonType}); 'all' in it raises TypeError";
+            return RuleOutcome.Failure;
+        }
+
+        var wildTools = toolsAll == Membership.Yes || tools.Contains("*") == Membership.Yes;
+        var wildText = toolsAll == Membership.Yes ? "all" : "*";
+        var needle = method == ToolsCall && !string.IsNullOrEmpty(tool) ? tool : method;
+        var listed = tools.Contains(needle) == Membership.Yes;
+        if (listed || wildTools)
+        {
+            var branch = listed
+                ? (needle == tool && method == ToolsCall ? ScopeGrantBranch.ToolListed : ScopeGrantBranch.MethodListedUnderTools)
+                : ScopeGrantBranch.ToolWildcard;
+            var substring = tools.IsString && tools.Text != (listed ? needle : wildText);
+            grant = new ScopeGrant(rule.Scope, rule.Index, branch, substring, rule.File, LineOrNull(rule.Line));
+            reason = listed ? $"'{needle}' is in tools {tools}{(substring ? " (substring of a string)" : "")}" : $"tools {tools} holds 'all' or '*'";
+            return RuleOutcome.Grant;
+        }
+
+        reason = method == ToolsCall
+            ? string.IsNullOrEmpty(tool)
+                ? $"tools/call without a tool name needs 'tools/call' or a wildcard in tools {tools}"
+                : $"tool '{tool}' is not in tools {tools}{(methodListed || wildMethods ? " (tools/call in methods is not enough)" : "")}"
+            : $"method '{method}' is in neither methods {methods} nor tools {tools}";
+        return RuleOutcome.NoGrant;
+    }
+
+    private static string At(ScopeRule rule) => rule.Line > 0 ? $" (line {rule.Line})" : "";
+
+    private static int? LineOrNull(int line) => line > 0 ? line : null;
+}

@@ -1,0 +1,103 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Http;
+using McpRegistryAuth.Internal;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// Discovers how a protected registry wants to be called, the way an MCP client does: the 401
+/// challenge, the RFC 9728 protected-resource metadata and each authorization server's metadata.
+/// With -WwwAuthenticate alone it only parses the header.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "RegistryAuthMetadata", DefaultParameterSetName = UriSet)]
+[OutputType(typeof(RegistryAuthMetadata), ParameterSetName = [UriSet])]
+[OutputType(typeof(AuthenticationChallenge), ParameterSetName = [HeaderSet])]
+public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
+{
+    private const string UriSet = "Uri";
+    private const string HeaderSet = "Header";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = UriSet)]
+    [Alias("Url", "RegistryUri")]
+    [ValidateNotNullOrEmpty]
+    public string Uri { get; set; } = "";
+
+    [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = HeaderSet)]
+    [ValidateNotNullOrEmpty]
+    public string? WwwAuthenticate { get; set; }
+
+    [Parameter(ParameterSetName = UriSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CaCertPath { get; set; }
+
+    [Parameter(ParameterSetName = UriSet)]
+    [ValidateRange(1, 300)]
+    public int TimeoutSec { get; set; } = 30;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == HeaderSet)
+        {
+            var challenges = WwwAuthenticateParser.Parse(WwwAuthenticate);
+            if (challenges.Count == 0)
+            {
+                WriteError(NewError(new ArgumentException("The WWW-Authenticate value holds no challenge."), "WwwAuthenticateEmpty", ErrorCategory.InvalidArgument, WwwAuthenticate));
+            }
+
+            foreach (var challenge in challenges)
+            {
+                foreach (var problem in challenge.Problems)
+                {
+                    WriteWarning(problem);
+                }
+            }
+
+            WriteObject(challenges, enumerateCollection: true);
+            return;
+        }
+
+        // Parsed here rather than bound as System.Uri so a relative or malformed value gets this error id.
+        if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var registryUri) || registryUri.Scheme is not ("http" or "https"))
+        {
+            ThrowTerminatingError(NewError(new ArgumentException($"-Uri '{Uri}' must be an absolute http or https URL, e.g. https://registry.example.com/registry/default/v0.1/servers."), "RegistryUriInvalid", ErrorCategory.InvalidArgument, Uri));
+            return;
+        }
+
+        var trust = TrustRoots.System;
+        if (CaCertPath is not null)
+        {
+            try
+            {
+                trust = TrustRoots.FromPemFile(ResolvePath(CaCertPath));
+            }
+            catch (TrustRootsException ex)
+            {
+                ThrowTerminatingError(NewError(ex, "CaCertPathInvalid", ErrorCategory.InvalidData, CaCertPath, "Pass a PEM file with at least one certificate."));
+            }
+        }
+
+        using var client = HttpClientFactory.Create(new HttpClientOptions
+        {
+            Trust = trust,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Log = WriteDebug,
+        });
+        var result = new RegistryAuthMetadataClient(client).DiscoverAsync(registryUri, WwwAuthenticate, Cancellation).GetAwaiter().GetResult();
+        WriteChecks(result.Checks);
+        foreach (var finding in result.Findings)
+        {
+            if (finding.Severity == FindingSeverity.Info)
+            {
+                WriteVerbose(finding.ToString());
+            }
+            else
+            {
+                WriteWarning($"{finding.Code}: {finding.Message}{(finding.Fix is null ? "" : " Fix: " + finding.Fix)}");
+            }
+        }
+
+        WriteObject(result);
+    }
+}

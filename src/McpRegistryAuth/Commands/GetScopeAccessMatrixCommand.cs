@@ -1,0 +1,71 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Internal;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// The audit report of a scope definition: one row per group, scope and rule, saying which servers,
+/// methods and tools the rule admits and how; with -Catalog, wildcards and substrings are expanded.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ScopeAccessMatrix", DefaultParameterSetName = DefaultSet)]
+[OutputType(typeof(ScopeAccessRow))]
+public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
+{
+    private const string DefaultSet = "Default";
+
+    private ScopeDefinitions? definitions;
+    private ServerCatalog? catalog;
+    private readonly List<string> groups = new();
+
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
+    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string ScopesPath { get; set; } = "";
+
+    [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Groups")]
+    [AllowEmptyCollection]
+    public string[]? Group { get; set; }
+
+    /// <summary>Servers and their tools (JSON or CSV) used to expand wildcards and substrings.</summary>
+    [Parameter(ParameterSetName = DefaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Catalog { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        definitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
+        if (failure is not null)
+        {
+            ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
+        }
+
+        if (Catalog is not null)
+        {
+            var path = ResolvePath(Catalog);
+            if (!File.Exists(path))
+            {
+                ThrowTerminatingError(NewError(new FileNotFoundException($"-Catalog '{path}' does not exist."), "CatalogNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+
+            catalog = ServerCatalogLoader.Load(path);
+            foreach (var finding in catalog.Findings)
+            {
+                WriteWarning(finding.ToString());
+            }
+        }
+    }
+
+    protected override void ProcessRecord() => groups.AddRange(ScopesPathLoading.Names(Group));
+
+    // Rows are written once, after every piped group was collected, so a group piped twice is not listed twice.
+    protected override void EndProcessing()
+    {
+        foreach (var row in ScopeAccessMatrix.Build(definitions!, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+        {
+            WriteObject(row);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.ToolHive;
+using McpRegistryAuth.Internal;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// Lints the auth section of a ToolHive Registry Server configuration the way the server reads it,
+/// reporting every problem at once (the server stops at the first).
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "RegistryAuthConfig", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Finding), ParameterSetName = [PathSet])]
+[OutputType(typeof(bool), ParameterSetName = [PathSet])]
+public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
+{
+    private const string PathSet = "Path";
+
+    /// <summary>Environment variables that affect how the server reads its configuration.</summary>
+    private static readonly string[] RelevantPrefixes = ["THV_REGISTRY_", "TOOLHIVE_", "INSECURE_DISABLE_URL_VALIDATION"];
+
+    private static readonly HashSet<string> ShownInClear = new(StringComparer.Ordinal)
+    {
+        "THV_REGISTRY_INSECURE_URL", "INSECURE_DISABLE_URL_VALIDATION", "TOOLHIVE_SKIP_OIDC_DISCOVERY", "THV_REGISTRY_LOG_LEVEL",
+    };
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = PathSet)]
+    public IDictionary? Environment { get; set; }
+
+    [Parameter(ParameterSetName = PathSet)]
+    public SwitchParameter UseProcessEnvironment { get; set; }
+
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? FileRoot { get; set; }
+
+    /// <summary>The value given to <c>thv-registry-api serve --auth-mode</c>, if any.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? AuthMode { get; set; }
+
+    [Parameter(ParameterSetName = PathSet)]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var environment = BuildEnvironment();
+        string? fileRoot = null;
+        if (FileRoot is not null)
+        {
+            fileRoot = ResolvePath(FileRoot);
+            if (!Directory.Exists(fileRoot))
+            {
+                ThrowTerminatingError(NewError(new DirectoryNotFoundException($"-FileRoot '{FileRoot}' is not a folder."), "FileRootNotFound", ErrorCategory.ObjectNotFound, FileRoot,
+                    "Pass a folder that mirrors the container's file system (e.g. ./rootfs with etc/secrets/... inside)."));
+            }
+        }
+
+        foreach (var input in Path)
+        {
+            foreach (var file in ResolveFiles(input))
+            {
+                Test(file, environment, fileRoot);
+            }
+        }
+    }
+
+    private void Test(string file, IReadOnlyDictionary<string, string> environment, string? fileRoot)
+    {
+        WriteVerbose($"Reading {file} as the ToolHive Registry Server would (viper + mapstructure).");
+        var report = ToolHiveConfigLoader.LoadFile(file, environment, fileRoot, AuthMode);
+        foreach (var line in report.Narration)
+        {
+            WriteVerbose(line);
+        }
+
+        foreach (var finding in report.Findings)
+        {
+            WriteVerbose(finding.ToString());
+        }
+
+        if (Quiet)
+        {
+            WriteObject(report.ServerWouldStart);
+            return;
+        }
+
+        WriteObject(report.Findings, enumerateCollection: true);
+    }
+
+    private IEnumerable<string> ResolveFiles(string input)
+    {
+        Collection<string> resolved;
+        try
+        {
+            resolved = GetResolvedProviderPathFromPSPath(input, out _);
+        }
+        catch (ItemNotFoundException ex)
+        {
+            WriteError(NewError(ex, "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
+            return [];
+        }
+
+        var files = new List<string>();
+        foreach (var path in resolved)
+        {
+            if (Directory.Exists(path))
+            {
+                WriteError(NewError(new ArgumentException($"'{path}' is a folder; pass the configuration file."), "RegistryAuthConfigIsFolder", ErrorCategory.InvalidArgument, path));
+                continue;
+            }
+
+            files.Add(path);
+        }
+
+        return files;
+    }
+
+    private Dictionary<string, string> BuildEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (UseProcessEnvironment)
+        {
+            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            {
+                var name = entry.Key.ToString() ?? "";
+                if (RelevantPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    environment[name] = entry.Value?.ToString() ?? "";
+                }
+            }
+        }
+
+        if (Environment is not null)
+        {
+            foreach (DictionaryEntry entry in Environment)
+            {
+                environment[entry.Key.ToString() ?? ""] = entry.Value?.ToString() ?? "";
+            }
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            // Only the auth switches are shown as text; any other value (database passwords, client secrets) as a fingerprint.
+            var shown = ShownInClear.Contains(name) || name.StartsWith("THV_REGISTRY_AUTH_", StringComparison.Ordinal) ? $"'{value}'" : new Core.Secret(value).ToString();
+            WriteVerbose($"Environment: {name} = {shown}.");
+        }
+
+        return environment;
+    }
+}

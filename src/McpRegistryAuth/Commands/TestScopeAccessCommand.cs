@@ -1,0 +1,97 @@
+using System.Management.Automation;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Internal;
+
+namespace McpRegistryAuth.Commands;
+
+/// <summary>
+/// The MCP Gateway Registry's fine-grained access decision for a caller: which scope and rule grant a
+/// server, method and tool, or why none does. Nothing is sent to the gateway.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "ScopeAccess", DefaultParameterSetName = ServerSet)]
+[OutputType(typeof(ScopeAccessResult), typeof(bool))]
+public sealed class TestScopeAccessCommand : RegistryCmdlet
+{
+    private const string ServerSet = "Server";
+    private const string RequestSet = "Request";
+
+    private ScopeAccessTester? tester;
+
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string ScopesPath { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Groups")]
+    [AllowEmptyCollection]
+    public string[]? Group { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Scopes")]
+    [AllowEmptyCollection]
+    public string[]? Scope { get; set; }
+
+    [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Server { get; set; } = "";
+
+    [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Method { get; set; } = "";
+
+    [Parameter(ParameterSetName = ServerSet, Position = 2, ValueFromPipelineByPropertyName = true)]
+    public string? Tool { get; set; }
+
+    /// <summary>The URL the client calls (absolute, or a path such as /currenttime/mcp).</summary>
+    [Parameter(ParameterSetName = RequestSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Url")]
+    [ValidateNotNullOrEmpty]
+    public string Uri { get; set; } = "";
+
+    /// <summary>The JSON-RPC body, as nginx passes it in X-Body.</summary>
+    [Parameter(ParameterSetName = RequestSet, ValueFromPipelineByPropertyName = true)]
+    public string? Body { get; set; }
+
+    /// <summary>The client's HTTP method; POST when -Body is given, otherwise GET.</summary>
+    [Parameter(ParameterSetName = RequestSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS")]
+    public string? HttpMethod { get; set; }
+
+    /// <summary>The gateway's REGISTRY_ROOT_PATH, when it is served under a prefix.</summary>
+    [Parameter(ParameterSetName = RequestSet)]
+    public string? RegistryRootPath { get; set; }
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        var definitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
+        if (failure is not null)
+        {
+            ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
+        }
+
+        tester = new ScopeAccessTester(definitions!);
+    }
+
+    protected override void ProcessRecord()
+    {
+        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, ScopesPathLoading.Names(Group), ScopesPathLoading.Names(Scope));
+        var result = ParameterSetName == RequestSet
+            ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? (string.IsNullOrEmpty(Body) ? "GET" : "POST"), registryRootPath: RegistryRootPath)
+            : tester.Test(scopes, Server, Method, Tool);
+        WriteChecks(result.Checks);
+        if (!Quiet)
+        {
+            foreach (var warning in result.Warnings)
+            {
+                WriteWarning(warning);
+            }
+        }
+
+        WriteObject(Quiet ? result.Allowed && result.Hop?.Allowed != false : result);
+    }
+}

@@ -1,0 +1,137 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
+    $fixtures = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes'
+    $script:Yaml = Join-Path $fixtures 'default-scopes.yml'
+    $script:Json = Join-Path $fixtures 'default-mcp-scopes.json'
+    $script:JsonLines = Join-Path $fixtures 'default-mcp-scopes.jsonl'
+    $script:Folder = Join-Path $fixtures 'default-mcp-scopes'
+}
+
+AfterAll {
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Test-ScopeAccess' {
+    It 'grants a listed tool and names the scope, rule and line' {
+        $result = Test-ScopeAccess -ScopesPath $Yaml -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone
+        $result.Allowed | Should -BeTrue
+        $result.GrantedBy.Scope | Should -Be 'registry-users-lob1'
+        $result.GrantedBy.RuleIndex | Should -Be 1
+        $result.GrantedBy.Branch | Should -Be 'ToolListed'
+        $result.GrantedBy.Line | Should -BeGreaterThan 0
+    }
+
+    It 'denies another tool with the gateway text' {
+        $result = Test-ScopeAccess -ScopesPath $Yaml -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool set_time
+        $result.Allowed | Should -BeFalse
+        $result.Detail | Should -Be 'Access denied to currenttime.tools/call'
+    }
+
+    It 'lets the default read scope call any tool (the code, not the guide)' {
+        Test-ScopeAccess -ScopesPath $Yaml -Scope 'mcp-servers-unrestricted/read' -Server fininfo -Method tools/call -Tool anything -Quiet | Should -BeTrue
+    }
+
+    It 'denies everything without groups or scopes' {
+        $result = Test-ScopeAccess -ScopesPath $Json -Server currenttime -Method initialize
+        $result.Allowed | Should -BeFalse
+        $result.Detail | Should -Be 'Access denied to currenttime.initialize - user has no scopes configured'
+    }
+
+    It 'reads the JSON array, JSON Lines and folder forms alike (<Name>)' -ForEach @(
+        @{ Name = 'default-mcp-scopes.json' }, @{ Name = 'default-mcp-scopes.jsonl' }, @{ Name = 'default-mcp-scopes' }
+    ) {
+        $path = Join-Path $PSScriptRoot "../McpRegistryAuth.Core.Tests/Fixtures/scopes/$Name"
+        Test-ScopeAccess -ScopesPath $path -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone -Quiet | Should -BeTrue
+    }
+
+    It 'checks /v0.1 requests as server v0.1/<rest>' {
+        $result = Test-ScopeAccess -ScopesPath $Yaml -Groups registry-users-lob1 -Uri 'https://gw.example/v0.1/servers'
+        $result.Server | Should -Be 'v0.1/servers'
+        $result.Detail | Should -Be 'Access denied to v0.1/servers.initialize'
+        Test-ScopeAccess -ScopesPath $Yaml -Groups registry-admins -Uri 'https://gw.example/v0.1/servers' -Quiet | Should -BeTrue
+    }
+
+    It 'checks a body-less request as its endpoint method' {
+        (Test-ScopeAccess -ScopesPath $Yaml -Group registry-users-lob1 -Uri 'https://gw.example/currenttime/mcp').Method | Should -Be 'mcp'
+    }
+
+    It 'reports the proxy hop refusing a batch' {
+        $result = Test-ScopeAccess -ScopesPath $Json -Scope registry-admins -Uri '/currenttime/mcp' -Body '[{"jsonrpc":"2.0","id":1,"method":"ping"}]'
+        $result.Allowed | Should -BeTrue
+        $result.Hop.Status | Should -Be 403
+        Test-ScopeAccess -ScopesPath $Json -Scope registry-admins -Uri '/currenttime/mcp' -Body '[{"jsonrpc":"2.0","id":1,"method":"ping"}]' -Quiet | Should -BeFalse
+    }
+
+    It 'binds Group, Scope, Server, Method and Tool from piped objects (Import-Csv rows)' {
+        $rows = @(
+            [pscustomobject]@{ Group = 'registry-users-lob1'; Server = 'currenttime'; Method = 'tools/call'; Tool = 'current_time_by_timezone' }
+            [pscustomobject]@{ Groups = 'registry-users-lob2;registry-users-lob1'; Server = 'fininfo'; Method = 'tools/list'; Tool = '' }
+            [pscustomobject]@{ Scopes = @('public-mcp-users'); Server = 'currenttime'; Method = 'initialize'; Tool = '' }
+        )
+        ($rows | Test-ScopeAccess -ScopesPath $Yaml).Allowed | Should -Be @($true, $true, $false)
+    }
+
+    It 'takes the groups and scopes of a Test-RegistryToken verdict' {
+        $plain = New-RegistryApiToken -AsPlainText
+        $secure = ConvertTo-SecureString -String $plain -AsPlainText -Force
+        $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = $plain }
+        Test-RegistryToken -Token $secure -Uri 'https://gw.example/api/servers' -Environment $settings |
+            Test-ScopeAccess -ScopesPath $Json -Server currenttime -Method tools/call -Tool anything -Quiet |
+            Should -BeTrue
+    }
+
+    It 'explains each scope with -Verbose' {
+        $records = Test-ScopeAccess -ScopesPath $Yaml -Group registry-users-lob1 -Server fininfo -Method tools/list -Verbose 4>&1
+        $verbose = $records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose | Where-Object { $_.Message -like '`[FAIL`] Gateway.Fgac.Decision*' }) | Should -HaveCount 1
+    }
+
+    It 'stops with a stable error id when the file does not exist' {
+        { Test-ScopeAccess -ScopesPath (Join-Path $TestDrive 'nope.yml') -Server a -Method initialize -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ScopesPathNotFound,McpRegistryAuth.Commands.TestScopeAccessCommand'
+    }
+
+    It 'warns with file and line about a duplicate group' {
+        $file = Join-Path $TestDrive 'dup.yml'
+        Set-Content -Path $file -Value "group_mappings:`n  g: [a]`n  g: [b]`na: []`nb: []`n"
+        $null = Test-ScopeAccess -ScopesPath $file -Group g -Server x -Method initialize -WarningVariable warnings -WarningAction SilentlyContinue
+        ($warnings -join "`n") | Should -BeLike '*dup.yml:3:*YAML003*'
+    }
+}
+
+Describe 'Get-ScopeAccessMatrix' {
+    It 'lists one row per group, scope, rule and name' {
+        $rows = Get-ScopeAccessMatrix -ScopesPath $Yaml -Group registry-users-lob1
+        $rows | Should -Not -BeNullOrEmpty
+        ($rows | Where-Object { $_.Server -eq 'currenttime' -and $_.Tool -eq 'current_time_by_timezone' }).MatchKind | Should -Be 'Exact'
+        ($rows | Where-Object { $_.Method -eq 'tools/call' -and -not $_.Tool }).MatchKind | Should -Contain 'NoEffect'
+    }
+
+    It 'expands wildcards with a catalog and exports to CSV' {
+        $catalog = Join-Path $TestDrive 'catalog.csv'
+        Set-Content -Path $catalog -Value "Server,Tool`ncurrenttime,current_time_by_timezone`nfininfo,print_stock_data`n"
+        $csv = Join-Path $TestDrive 'matrix.csv'
+        Get-ScopeAccessMatrix -ScopesPath $Json -Group mcp-registry-admin -Catalog $catalog | Export-Csv -Path $csv -NoTypeInformation
+        $rows = Import-Csv -Path $csv
+        ($rows | Where-Object { $_.Tool -eq 'print_stock_data' -and $_.FromCatalog -eq 'True' }) | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Test-RegistryToken -ScopesPath' {
+    It 'puts the scopes mapped from a key''s groups on the verdict' {
+        $key = New-RegistryApiToken -AsPlainText
+        $legacy = New-RegistryApiToken -AsPlainText
+        $settings = @{
+            REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'
+            REGISTRY_API_TOKEN                 = $legacy
+            REGISTRY_API_KEYS                  = "{`"ci-bot`":{`"key`":`"$key`",`"groups`":[`"registry-users-lob1`"]}}"
+        }
+        $secure = ConvertTo-SecureString -String $key -AsPlainText -Force
+        $verdict = Test-RegistryToken -Token $secure -Uri 'https://gw.example/api/servers' -Environment $settings -ScopesPath $Json
+        $verdict.Status | Should -Be 200
+        $verdict.Scopes | Should -Be @('registry-users-lob1')
+    }
+}

@@ -1,0 +1,131 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Runs against the built module ($env:MCPREGISTRYAUTH_MODULE_PATH from build.ps1 -Task Pester, else the newest build).
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:ModulePath = Get-BuiltModulePath
+    Import-Module $script:ModulePath -Force
+    $script:Corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
+}
+
+AfterAll {
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Test-RegistryAuthConfig' {
+    It 'returns no Error finding for the seed''s basic OAuth config' {
+        $findings = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-01-oauth-basic.yaml')
+        $findings | Where-Object Severity -eq 'Error' | Should -BeNullOrEmpty
+        ($findings | Where-Object Code -eq 'THV050') | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports every provider error in the server''s order with the server''s text' {
+        $findings = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'err-31-two-providers-several-errors.yaml')
+        $errors = @($findings | Where-Object Severity -eq 'Error')
+        $errors.Code | Should -Be @('THV005', 'THV010', 'THV009')
+        $errors[0].Message | Should -BeExactly 'failed to load configuration: invalid configuration: invalid auth configuration: auth.oauth.providers[0].name is required'
+        $errors[0].ExactText | Should -BeTrue
+        $errors[0].Line | Should -Be 10
+    }
+
+    It 'returns only $true or $false with -Quiet' {
+        Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-06-anonymous.yaml') -Quiet | Should -BeExactly $true
+        Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'err-30-issuer-http.yaml') -Quiet | Should -BeExactly $false
+    }
+
+    It 'accepts files from the pipeline by property name' {
+        $results = Get-ChildItem -LiteralPath $script:Corpus -Filter 'err-2*.yaml' | Test-RegistryAuthConfig -Quiet
+        @($results).Count | Should -Be (@(Get-ChildItem -LiteralPath $script:Corpus -Filter 'err-2*.yaml').Count)
+        $results | Should -Not -Contain $true
+    }
+
+    It 'applies -Environment overrides only to keys present in the file' {
+        $file = Join-Path $script:Corpus 'seed-06-anonymous.yaml'
+        $findings = Test-RegistryAuthConfig -Path $file -Environment @{ THV_REGISTRY_AUTH_MODE = 'OAuth' }
+        ($findings | Where-Object Severity -eq 'Error').Code | Should -Be 'THV002'
+        $ignored = Test-RegistryAuthConfig -Path $file -Environment @{ THV_REGISTRY_AUTH_OAUTH_REALM = 'corp' }
+        ($ignored | Where-Object Code -eq 'THV046') | Should -Not -BeNullOrEmpty
+    }
+
+    It 'checks the files a provider names under -FileRoot' {
+        $root = Join-Path $TestDrive 'rootfs'
+        New-Item -ItemType Directory -Path (Join-Path $root 'etc/ssl/certs') -Force | Out-Null
+        Set-Content -LiteralPath (Join-Path $root 'etc/ssl/certs/internal-ca.crt') -Value 'not a certificate'
+        $findings = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-08-custom-ca.yaml') -FileRoot $root
+        $error13 = $findings | Where-Object Code -eq 'THV013'
+        $error13.Message | Should -BeLike '*failed to parse CA certificate bundle'
+    }
+
+    It 'writes a non-terminating error with a stable id for a missing file' {
+        $null = Test-RegistryAuthConfig -Path (Join-Path $TestDrive 'missing.yaml') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RegistryAuthConfigNotFound*'
+    }
+
+    It 'turns malformed YAML into a finding with a line, not an exception' {
+        $file = Join-Path $TestDrive 'tabs.yaml'
+        Set-Content -LiteralPath $file -Value "auth:`n`tmode: oauth" -NoNewline
+        $finding = Test-RegistryAuthConfig -Path $file | Where-Object Code -eq 'YAML002'
+        $finding.Line | Should -Be 2
+    }
+
+    It 'applies -AuthMode after validation, as serve --auth-mode does' {
+        $findings = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-06-anonymous.yaml') -AuthMode oauth
+        ($findings | Where-Object Severity -eq 'Error').Message | Should -BeExactly 'failed to build application: failed to build auth middleware: oauth configuration is required for oauth mode'
+    }
+
+    It 'narrates the load on the verbose stream' {
+        $verbose = Test-RegistryAuthConfig -Path (Join-Path $script:Corpus 'seed-01-oauth-basic.yaml') -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match "Provider 0 'keycloak'"
+    }
+}
+
+Describe 'Get-RegistryAuthMetadata' {
+    It 'parses a WWW-Authenticate value without any request' {
+        $header = 'Bearer realm="mcp-registry", error="invalid_token", error_description="token validation failed", resource_metadata="https://registry.example.com/.well-known/oauth-protected-resource"'
+        $challenge = Get-RegistryAuthMetadata -WwwAuthenticate $header
+        $challenge.Scheme | Should -Be 'Bearer'
+        $challenge.Error | Should -Be 'invalid_token'
+        $challenge.ResourceMetadata | Should -Be 'https://registry.example.com/.well-known/oauth-protected-resource'
+    }
+
+    It 'rejects a relative -Uri with a stable error id' {
+        { Get-RegistryAuthMetadata -Uri 'registry.example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'RegistryUriInvalid*'
+    }
+}
+
+Describe 'YamlDotNet isolation' {
+    It 'works after another module loaded YamlDotNet 13.7.1 into the session' {
+        # Fetch the old YamlDotNet from NuGet into this run's fixtures (TestDrive).
+        $fixtures = Join-Path $TestDrive 'fixtures'
+        $package = Join-Path $TestDrive 'yamldotnet.13.7.1.nupkg'
+        Invoke-WebRequest -Uri 'https://www.nuget.org/api/v2/package/YamlDotNet/13.7.1' -OutFile $package
+        Expand-Archive -LiteralPath $package -DestinationPath (Join-Path $fixtures 'YamlDotNet.13.7.1') -Force
+        $yamlDll = Get-ChildItem -LiteralPath (Join-Path $fixtures 'YamlDotNet.13.7.1/lib') -Recurse -Filter 'YamlDotNet.dll' |
+            Where-Object { $_.Directory.Name -in 'net6.0', 'netstandard2.1', 'netstandard2.0' } |
+            Sort-Object { @('net6.0', 'netstandard2.1', 'netstandard2.0').IndexOf($_.Directory.Name) } |
+            Select-Object -First 1 -ExpandProperty FullName
+        $yamlDll | Should -Exist
+
+        # A fresh process: YamlDotNet 13.7.1 first, then the module.
+        $config = Join-Path $script:Corpus 'seed-01-oauth-basic.yaml'
+        $child = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -LiteralPath '$yamlDll'
+Import-Module '$($script:ModulePath)'
+`$old = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' -and `$_.GetName().Version.Major -eq 13 }
+`$findings = Test-RegistryAuthConfig -Path '$config'
+[pscustomobject]@{
+    OldLoaded = [bool]`$old
+    Errors    = @(`$findings | Where-Object Severity -eq 'Error').Count
+    Versions  = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major }) -join ','
+} | ConvertTo-Json -Compress
+"@
+        $output = pwsh -NoProfile -NonInteractive -Command $child
+        $LASTEXITCODE | Should -Be 0
+        $result = $output | Select-Object -Last 1 | ConvertFrom-Json
+        $result.OldLoaded | Should -BeTrue
+        $result.Errors | Should -Be 0
+        ($result.Versions -split ',') | Should -Contain '13'
+        ($result.Versions -split ',') | Should -Contain '16'
+    }
+}
