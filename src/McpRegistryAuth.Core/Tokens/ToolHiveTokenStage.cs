@@ -1,0 +1,127 @@
+using McpRegistryAuth.Core.Http;
+using McpRegistryAuth.Core.ToolHive;
+
+namespace McpRegistryAuth.Core.Tokens;
+
+/// <summary>
+/// A request through ToolHive's auth middleware: <see cref="ToolHiveAuthLayer.Precheck"/> (mode, public path,
+/// Bearer header), then each configured provider in order with its own HTTP client (caCertPath as the only roots,
+/// allowPrivateIP, authTokenFile), the first acceptance winning, else <see cref="ToolHiveAuthLayer.Rejected"/>.
+/// </summary>
+public sealed class ToolHiveTokenStage
+{
+    private readonly KeySet? offlineKeys;
+    private readonly DiscoveryDocument? offlineDiscovery;
+    private readonly bool noCache;
+    private readonly TimeSpan timeout;
+
+    public ToolHiveTokenStage(KeySet? offlineKeys = null, DiscoveryDocument? offlineDiscovery = null, bool noCache = false, TimeSpan? timeout = null)
+    {
+        this.offlineKeys = offlineKeys;
+        this.offlineDiscovery = offlineDiscovery;
+        this.noCache = noCache;
+        this.timeout = timeout ?? TimeSpan.FromSeconds(30);
+    }
+
+    public async Task<Verdict> EvaluateAsync(ToolHiveAuthConfig config, string requestPath, string? authorizationHeader, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var decided = ToolHiveAuthLayer.Precheck(config, requestPath, authorizationHeader, out var token);
+        if (decided is not null) return decided;
+
+        var checks = new List<Check> { new("ToolHive.BearerHeader", true, token!.ToString(), "Bearer <token>") };
+        var hints = new List<string>();
+        var warnings = new List<string>();
+        var provisional = false;
+        foreach (var provider in config.Providers)
+        {
+            using var client = CreateClient(provider, warnings);
+            var validator = new ToolHiveTokenValidator(
+                offlineKeys is not null ? new FixedKeySetSource(offlineKeys) : new HttpKeySetSource(client, noCache),
+                offlineDiscovery is not null ? new FixedDiscoverySource(offlineDiscovery) : new DiscoveryClient(client, noCache),
+                client);
+            var outcome = await validator.ValidateAsync(ToTokenProvider(provider, warnings), token, at, cancellationToken).ConfigureAwait(false);
+            checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
+            checks.AddRange(outcome.Checks);
+            if (outcome.Accepted)
+            {
+                return new Verdict
+                {
+                    RegistryType = RegistryType.ToolHive,
+                    Status = 200,
+                    AcceptedBy = $"Provider:{provider.Name}",
+                    Identity = outcome.Claims.TryGetValue("sub", out var sub) ? sub as string : null,
+                    AuthMethod = outcome.Introspected ? "introspection" : "jwt",
+                    Scopes = outcome.Claims.TryGetValue("scope", out var scope) && scope is string s ? s.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
+                    Checks = checks,
+                    Hints = hints,
+                    Warnings = warnings,
+                    IsProvisional = provisional,
+                };
+            }
+
+            provisional |= outcome.NotEvaluated;
+            checks.Add(new Check("ToolHive.Provider.DebugLog", false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
+            foreach (var hint in outcome.Hints)
+            {
+                var text = config.Providers.Count > 1 ? $"[{provider.Name}] {hint}" : hint;
+                if (!hints.Contains(text)) hints.Add(text);
+            }
+        }
+
+        return ToolHiveAuthLayer.Rejected(config, checks) with { Hints = hints, Warnings = warnings, IsProvisional = provisional };
+    }
+
+    private HttpClient CreateClient(ToolHiveProvider provider, List<string> warnings)
+    {
+        var trust = TrustRoots.System;
+        if (provider.CaCertPath.Length > 0)
+        {
+            try
+            {
+                trust = TrustRoots.FromPemFile(provider.CaCertPath);
+            }
+            catch (TrustRootsException e)
+            {
+                warnings.Add($"Provider {provider.Name}: caCertPath {provider.CaCertPath} could not be read here ({e.Message}); the system roots are used instead.");
+            }
+        }
+
+        var client = HttpClientFactory.Create(new HttpClientOptions { Trust = trust, AllowPrivateAddresses = provider.AllowPrivateIP, Timeout = timeout, UserAgent = "ToolHive/1.0" });
+        if (provider.AuthTokenFile.Length > 0)
+        {
+            var text = ReadTrimmed(provider.AuthTokenFile, "authTokenFile", provider, warnings);
+            if (text is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", text);
+        }
+
+        return client;
+    }
+
+    private static ToolHiveTokenProvider ToTokenProvider(ToolHiveProvider provider, List<string> warnings)
+    {
+        var secret = provider.ClientSecretFile.Length > 0 ? ReadTrimmed(provider.ClientSecretFile, "clientSecretFile", provider, warnings) : null;
+        return new ToolHiveTokenProvider
+        {
+            Name = provider.Name,
+            IssuerUrl = provider.IssuerUrl,
+            Audience = provider.Audience,
+            JwksUrl = provider.JwksUrl.Length > 0 ? provider.JwksUrl : null,
+            IntrospectionUrl = provider.IntrospectionUrl.Length > 0 ? provider.IntrospectionUrl : null,
+            ClientId = provider.ClientId.Length > 0 ? provider.ClientId : null,
+            ClientSecret = secret is null ? null : new Secret(secret),
+        };
+    }
+
+    // The file's content with surrounding white space removed (as Go's strings.TrimSpace); never shown.
+    private static string? ReadTrimmed(string path, string key, ToolHiveProvider provider, List<string> warnings)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"Provider {provider.Name}: {key} {path} could not be read here ({e.GetType().Name}); calls that need it are made without it.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.ToolHive;
+using Xunit;
+
+namespace McpRegistryAuth.Core.Tests.Idp;
+
+/// <summary>A whole ToolHive request (config file, Bearer header, providers in order) against the real test IdP.</summary>
+public class RealIdpToolHiveStageTests : IClassFixture<PlainIdp>
+{
+    private readonly PlainIdp idp;
+
+    public RealIdpToolHiveStageTests(PlainIdp idp) => this.idp = idp;
+
+    private ToolHiveAuthConfig Config(string firstAudience, bool withCa = true, bool allowPrivateIp = true)
+    {
+        var ca = withCa ? $", caCertPath: {idp.Server.CaFile}" : "";
+        var yaml = "auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n" +
+                   $"      - {{name: other, issuerUrl: 'https://127.0.0.1:1/other', audience: x, jwksUrl: 'https://127.0.0.1:1/jwks', allowPrivateIP: true}}\n" +
+                   $"      - {{name: test-idp, issuerUrl: '{idp.Server.Issuer}', audience: '{firstAudience}', allowPrivateIP: {(allowPrivateIp ? "true" : "false")}{ca}}}\n";
+        var report = ToolHiveConfigLoader.Load(yaml, "config.yaml");
+        return report.Config ?? throw new InvalidOperationException(string.Join("\n", report.Findings));
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveSecondProviderAcceptsAfterTheFirstFails()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test"), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+        Assert.Equal(200, verdict.Status);
+        Assert.Equal("Provider:test-idp", verdict.AcceptedBy);
+        Assert.Equal("rs256-client", verdict.Identity);
+        Assert.Contains(verdict.Checks, c => c.Name == "ToolHive.Provider.DebugLog" && c.Observed!.StartsWith("Provider failed to validate token provider=other error=failed to parse token: token is unverifiable: error while executing keyfunc: JWKS registration failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveAllProvidersFailGivesTheServersBytes()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://someone-else.test"), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Bearer realm=\"mcp-registry\", error=\"invalid_token\", error_description=\"token validation failed\", resource_metadata=\"https://registry.example.com/.well-known/oauth-protected-resource\"", verdict.WwwAuthenticate);
+        Assert.Equal("{\"error\":\"token validation failed\"}\n", verdict.Body);
+        Assert.Contains(verdict.Hints, h => h.StartsWith("[test-idp] aud lacks the exact audience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveWithoutCaCertPathDoesNotTrustTheIdp()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test", withCa: false), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+        Assert.Equal(401, verdict.Status);
+        Assert.Contains(verdict.Checks, c => c.Name == "ToolHive.Provider.DebugLog" && c.Observed!.Contains("provider=test-idp error=OIDC discovery failed", StringComparison.Ordinal) && c.Observed.Contains("TLS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveBlocksTheLoopbackIdpWithoutAllowPrivateIp()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test", allowPrivateIp: false), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+        Assert.Equal(401, verdict.Status);
+        Assert.Contains(verdict.Checks, c => c.Name == "ToolHive.Provider.DebugLog" && c.Observed!.Contains("provider=test-idp error=OIDC discovery failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveHeaderProblemNeverReachesTheProviders()
+    {
+        var verdict = await new ToolHiveTokenStage().EvaluateAsync(Config("https://registry.test"), "/registry/v0.1/servers", "bearer x", DateTimeOffset.UtcNow);
+        Assert.Equal(401, verdict.Status);
+        Assert.Contains("invalid_request", verdict.WwwAuthenticate);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name == "ToolHive.Provider");
+    }
+}
