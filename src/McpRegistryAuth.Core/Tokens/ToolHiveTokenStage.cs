@@ -35,9 +35,17 @@ public sealed class ToolHiveTokenStage
         foreach (var provider in config.Providers)
         {
             using var client = CreateClient(provider, warnings);
+            IDiscoverySource discovery = offlineDiscovery is not null ? new FixedDiscoverySource(offlineDiscovery) : new DiscoveryClient(client, noCache);
+            if (offlineKeys is not null && offlineDiscovery is null && provider.JwksUrl.Length == 0)
+            {
+                // Offline keys without a discovery document: the discovery fetch cannot be replayed, so it is skipped.
+                discovery = new FixedDiscoverySource(new DiscoveryDocument { Source = "-Jwks", JwksUri = offlineKeys.Source.Contains("://", StringComparison.Ordinal) ? offlineKeys.Source : "https://offline.invalid/jwks" });
+                warnings.Add($"Provider {provider.Name}: OIDC discovery was not evaluated (an offline JWKS was given without a discovery document).");
+            }
+
             var validator = new ToolHiveTokenValidator(
                 offlineKeys is not null ? new FixedKeySetSource(offlineKeys) : new HttpKeySetSource(client, noCache),
-                offlineDiscovery is not null ? new FixedDiscoverySource(offlineDiscovery) : new DiscoveryClient(client, noCache),
+                discovery,
                 client);
             var outcome = await validator.ValidateAsync(ToTokenProvider(provider, warnings), token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));

@@ -10,6 +10,7 @@ using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Settings;
 using McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.ToolHive;
 using McpRegistryAuth.Core.ToolRegistry;
 using McpRegistryAuth.Internal;
 
@@ -32,6 +33,9 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private HttpClient? httpClient;
     private IKeySetSource? keySource;
     private ScopeDefinitions? scopeDefinitions;
+    private KeySet? offlineKeys;
+    private DiscoveryDocument? offlineDiscovery;
+    private ToolHiveConfigReport? toolHiveReport;
     private BearerTokenAuth? toolRegistryAuth;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -90,6 +94,11 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>The ToolHive Registry Server configuration file whose auth section decides.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ConfigPath { get; set; }
+
     /// <summary>Evaluate as of this instant (default: now), to replay a 401 from a log.</summary>
     [Parameter]
     public DateTime? At { get; set; }
@@ -134,7 +143,8 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         var hasGatewaySettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
         try
         {
-            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings, hasToolHiveConfig: false, hasToolRegistryTokens: TokensFile is not null);
+            // With a ToolHive config, -Environment/-EnvFile hold its THV_REGISTRY_* overrides, not gateway settings.
+            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings && ConfigPath is null, hasToolHiveConfig: ConfigPath is not null, hasToolRegistryTokens: TokensFile is not null);
         }
         catch (ArgumentException ex)
         {
@@ -153,6 +163,12 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         if (registryType == Core.RegistryType.ToolRegistry)
         {
             BeginToolRegistry();
+            return;
+        }
+
+        if (registryType == Core.RegistryType.ToolHive)
+        {
+            BeginToolHive();
             return;
         }
 
@@ -221,6 +237,12 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             return;
         }
 
+        if (toolHiveReport is not null)
+        {
+            WriteToolHiveVerdict(token, checks);
+            return;
+        }
+
         IReadOnlyList<KeyValuePair<string, Secret>> headers;
         try
         {
@@ -263,6 +285,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     {
         httpClient = HttpClientFactory.Create(new HttpClientOptions());
         KeySet? offline = null;
+        DiscoveryDocument? document = null;
         var errorId = "InvalidJwks";
         try
         {
@@ -275,7 +298,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             if (DiscoveryDocument is not null)
             {
                 errorId = "InvalidDiscoveryDocument";
-                var document = OfflineDocuments.LoadDiscoveryDocument(File.Exists(ResolvePath(DiscoveryDocument)) ? ResolvePath(DiscoveryDocument) : DiscoveryDocument);
+                document = OfflineDocuments.LoadDiscoveryDocument(File.Exists(ResolvePath(DiscoveryDocument)) ? ResolvePath(DiscoveryDocument) : DiscoveryDocument);
                 WriteVerbose($"Discovery document {document.Source}: issuer {document.Issuer}, jwks_uri {document.JwksUri}. The gateway's providers build their JWKS URL from settings, so only its issuer is informative here.");
             }
         }
@@ -285,6 +308,74 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         keySource = GatewayJwtCompletion.KeySource(offline, httpClient, NoCache);
+        offlineKeys = offline;
+        offlineDiscovery = document;
+    }
+
+    private void BeginToolHive()
+    {
+        if (ConfigPath is null)
+        {
+            ThrowTerminatingError(NewError(
+                new ArgumentException("-RegistryType ToolHive needs -ConfigPath: the configuration file the registry server was started with."),
+                "ConfigPathRequired",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        var path = ResolvePath(ConfigPath!);
+        if (!File.Exists(path))
+        {
+            ThrowTerminatingError(NewError(new FileNotFoundException($"-ConfigPath '{ConfigPath}' does not exist.", path), "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath));
+        }
+
+        PrepareKeySource();
+        var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+        toolHiveReport = ToolHiveConfigLoader.LoadFile(path, environment);
+        WriteVerbose($"Server: ToolHive; {toolHiveReport.Config?.Providers.Count ?? 0} provider(s) in {ConfigPath}.");
+        foreach (var finding in toolHiveReport.Findings)
+        {
+            if (finding.Severity == FindingSeverity.Error)
+            {
+                WriteWarning(finding.ToString());
+            }
+            else
+            {
+                WriteVerbose(finding.ToString());
+            }
+        }
+    }
+
+    private void WriteToolHiveVerdict(Secret? token, List<Check> tokenFileChecks)
+    {
+        var report = toolHiveReport!;
+        Verdict verdict;
+        if (!report.ServerWouldStart || report.Config is null)
+        {
+            verdict = new Verdict
+            {
+                RegistryType = Core.RegistryType.ToolHive,
+                Detail = "The registry server does not start with this configuration: " + (report.FirstError?.Message ?? "no auth section could be read"),
+                Findings = report.Findings,
+            };
+        }
+        else
+        {
+            var headers = new Dictionary<string, string>(Dictionaries.ToStrings(Header), StringComparer.OrdinalIgnoreCase);
+            var authorization = headers.TryGetValue("Authorization", out var given) ? given : token is null ? null : "Bearer " + token.Reveal();
+            var path = Uri is null ? "/" : PublicPathMatcher.DecodeRequestPath(Uri.IsAbsoluteUri ? Uri.AbsolutePath : Uri.OriginalString);
+            var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
+            var stage = new ToolHiveTokenStage(offlineKeys, offlineDiscovery, NoCache);
+            verdict = stage.EvaluateAsync(report.Config, path, authorization, at, Cancellation).GetAwaiter().GetResult() with { Findings = report.Findings };
+        }
+
+        if (tokenFileChecks.Count > 0)
+        {
+            verdict = verdict with { Checks = [.. tokenFileChecks, .. verdict.Checks] };
+        }
+
+        WriteChecks(verdict.Checks);
+        WriteObject(Quiet ? verdict.Accepted : verdict);
     }
 
     private void BeginToolRegistry()

@@ -1,0 +1,55 @@
+using McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.ToolHive;
+using Xunit;
+using static McpRegistryAuth.Core.Tests.Tokens.TestJwt;
+
+namespace McpRegistryAuth.Core.Tests.Tokens;
+
+public class ToolHiveTokenStageTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
+    private static readonly KeySet Keys = KeySet.Parse(DefaultJwks(), "keycloak-certs.json", At, out _)!;
+
+    private static ToolHiveAuthConfig Config(string issuerUrl, string extra = "") => ToolHiveConfigLoader.Load(
+        "auth:\n  mode: oauth\n  publicPaths: [/health]\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n" +
+        $"      - {{name: keycloak, issuerUrl: '{issuerUrl}', audience: registry-api{extra}}}\n", "config.yaml").Config!;
+
+    private static string Token(string iss) => RsaToken(new { iss, aud = "registry-api", sub = "svc", exp = At.ToUnixTimeSeconds() + 300 });
+
+    [Fact]
+    public async Task ToolHiveStage_IssuerTrailingSlashIsTheLoggedReasonBehindTheGeneric401()
+    {
+        var verdict = await new ToolHiveTokenStage(Keys).EvaluateAsync(Config("https://kc.example.com/realms/acme/"), "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), At);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("token validation failed", verdict.Detail);
+        Assert.Contains(verdict.Checks, c => c.Observed == "Provider failed to validate token provider=keycloak error=invalid issuer");
+        Assert.Contains(verdict.Hints, h => h.Contains("trailing slash"));
+        Assert.Contains(verdict.Warnings, w => w.Contains("discovery was not evaluated"));
+    }
+
+    [Fact]
+    public async Task ToolHiveStage_AcceptsWithOfflineKeysAndJwksUrl()
+    {
+        var verdict = await new ToolHiveTokenStage(Keys).EvaluateAsync(Config("https://kc.example.com/realms/acme", ", jwksUrl: 'https://kc.example.com/certs'"), "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), At);
+        Assert.Equal(200, verdict.Status);
+        Assert.Equal("Provider:keycloak", verdict.AcceptedBy);
+        Assert.Empty(verdict.Warnings);
+    }
+
+    [Fact]
+    public async Task ToolHiveStage_PublicPathSkipsTheToken()
+    {
+        var verdict = await new ToolHiveTokenStage(Keys).EvaluateAsync(Config("https://kc.example.com/realms/acme"), "/health", null, At);
+        Assert.Equal(200, verdict.Status);
+        Assert.Equal("public-path", verdict.AuthMethod);
+    }
+
+    [Fact]
+    public async Task ToolHiveStage_TokenIsNeverInAMessage()
+    {
+        var token = Token("https://other");
+        var verdict = await new ToolHiveTokenStage(Keys).EvaluateAsync(Config("https://kc.example.com/realms/acme"), "/registry/v0.1/servers", "Bearer " + token, At);
+        var text = string.Join("\n", verdict.Checks.Select(c => c.ToString()).Concat(verdict.Hints).Concat(verdict.Warnings));
+        foreach (var segment in token.Split('.')) Assert.DoesNotContain(segment, text);
+    }
+}
