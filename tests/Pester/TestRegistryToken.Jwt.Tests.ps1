@@ -92,3 +92,37 @@ Describe 'Test-RegistryToken (gateway JWT stage)' {
         }
     }
 }
+
+Describe 'Test-RegistryToken (ToolHive providers)' {
+    BeforeAll {
+        $script:ConfigFile = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
+        @(
+            'auth:'
+            '  mode: oauth'
+            '  oauth:'
+            '    resourceUrl: https://registry.example.com'
+            '    providers:'
+            '      - name: keycloak'
+            '        issuerUrl: https://kc.example.com/realms/mcp-gateway/'
+            '        audience: mcp-gateway-web'
+            '        jwksUrl: https://kc.example.com/realms/mcp-gateway/protocol/openid-connect/certs'
+        ) | Set-Content -LiteralPath $script:ConfigFile
+    }
+
+    AfterAll {
+        Remove-Item -LiteralPath $script:ConfigFile -ErrorAction SilentlyContinue
+    }
+
+    It 'gives the 401 bytes and the DEBUG reason for an issuer that differs by a trailing slash' {
+        $verdict = Test-RegistryToken -RegistryType ToolHive -ConfigPath $ConfigFile -Token $Good -Uri 'https://registry.example.com/registry/v0.1/servers' -Jwks $JwksFile
+        $verdict.Status | Should -Be 401
+        $verdict.WwwAuthenticate | Should -BeLike 'Bearer realm="mcp-registry", error="invalid_token"*'
+        ($verdict.Checks | Where-Object Name -eq 'ToolHive.Provider.DebugLog').Observed | Should -Be 'Provider failed to validate token provider=keycloak error=invalid issuer'
+        ($verdict.Hints -join ' ') | Should -BeLike '*trailing slash*'
+    }
+
+    It 'requires -ConfigPath for -RegistryType ToolHive' {
+        { Test-RegistryToken -RegistryType ToolHive -Token $Good -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigPathRequired,McpRegistryAuth.Commands.TestRegistryTokenCommand'
+    }
+}
