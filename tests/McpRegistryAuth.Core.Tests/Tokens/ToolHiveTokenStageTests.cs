@@ -37,6 +37,17 @@ public class ToolHiveTokenStageTests
     }
 
     [Fact]
+    public void ToolHiveStage_PesterConfigStartsTheServer()
+    {
+        // The same file tests/Pester/TestRegistryToken.Jwt.Tests.ps1 writes.
+        var yaml = "auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n      - name: keycloak\n" +
+                   "        issuerUrl: https://kc.example.com/realms/mcp-gateway/\n        audience: mcp-gateway-web\n" +
+                   "        jwksUrl: https://kc.example.com/realms/mcp-gateway/protocol/openid-connect/certs\n";
+        var report = ToolHiveConfigLoader.Load(yaml, "config.yaml");
+        Assert.True(report.ServerWouldStart, report.FirstError?.ToString());
+    }
+
+    [Fact]
     public async Task ToolHiveStage_PublicPathSkipsTheToken()
     {
         var verdict = await new ToolHiveTokenStage(Keys).EvaluateAsync(Config("https://kc.example.com/realms/acme"), "/health", null, At);
