@@ -88,6 +88,48 @@ public class CmdletSurfaceTests
         }
     }
 
+    /// <summary>
+    /// PowerShell picks the default set whenever it is still valid after binding, so a call naming only
+    /// the mandatory parameters of another set must rule the default set out, or it prompts for (or, in
+    /// a non-interactive session, fails on) the default set's own mandatory parameters.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Cmdlet_EachSetIsReachableByItsMandatoryParametersAlone(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        var defaultSet = cmdlet.DefaultParameterSetName;
+        if (defaultSet is null)
+        {
+            return;
+        }
+
+        bool InSet(ParameterInfo p, string set) => p.Sets.Any(s => s.Name == set || s.Name == ParameterSetUsage.AllSets);
+        bool MandatoryIn(ParameterInfo p, string set) => p.Sets.Any(s => (s.Name == set || s.Name == ParameterSetUsage.AllSets) && s.Mandatory);
+
+        var defaultMandatory = cmdlet.Parameters.Where(p => MandatoryIn(p, defaultSet)).Select(p => p.Name).ToHashSet();
+        foreach (var set in cmdlet.ParameterSetNames.Where(s => s != defaultSet))
+        {
+            var given = cmdlet.Parameters.Where(p => MandatoryIn(p, set)).ToList();
+            if (given.Count == 0 || !given.All(p => InSet(p, defaultSet)))
+            {
+                continue;
+            }
+
+            var missing = defaultMandatory.Except(given.Select(p => p.Name)).ToList();
+            Assert.True(missing.Count == 0,
+                $"{name} {string.Join(" ", given.Select(p => "-" + p.Name))} binds to the default set {defaultSet}, not {set}, and then misses {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
+    public void GetRegistryAuthMetadata_WwwAuthenticateAloneParsesTheHeader()
+    {
+        var cmdlet = Cmdlet("Get-RegistryAuthMetadata");
+        Assert.Equal("Header", cmdlet.DefaultParameterSetName);
+        Assert.Contains(cmdlet.Parameter("Uri").Sets, s => s.Name == "Uri" && s.Mandatory && s.Position == 0);
+    }
+
     [Theory]
     [MemberData(nameof(CmdletNames))]
     public void Cmdlet_ThatWritesFilesOrChangesAServerSupportsShouldProcess(string name)

@@ -16,6 +16,8 @@ Describe 'McpRegistryAuth module' {
         $commands = (Get-Command -Module McpRegistryAuth).Name
         $commands | Should -Contain 'New-RegistryApiToken'
         $commands | Should -Contain 'Test-RegistryToken'
+        $commands | Should -Contain 'Test-RegistryAuthConfig'
+        $commands | Should -Contain 'Get-RegistryAuthMetadata'
     }
 
     It 'loads the core into its own load context from Dependencies' {
@@ -35,6 +37,7 @@ Describe 'McpRegistryAuth module' {
 
     It 'has help with a synopsis and examples for every cmdlet' -ForEach @(
         @{ Name = 'New-RegistryApiToken' }, @{ Name = 'Test-RegistryToken' }
+        @{ Name = 'Test-RegistryAuthConfig' }, @{ Name = 'Get-RegistryAuthMetadata' }
     ) {
         $help = Get-Help $Name -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty

@@ -119,6 +119,7 @@ Describe 'New-RegistryApiToken file writers' {
             [IO.File]::WriteAllText($envFile, "A=1`n")
             Set-ReadOnly $envFile
             { New-RegistryApiToken -EnvFile $envFile -ApiKeyName ci-bot -Group g -ErrorAction Stop } | Should -Throw -ErrorId "FileReadOnly,$CmdletId"
+            [IO.File]::ReadAllText($envFile) | Should -Be "A=1`n"
         }
 
         It 'puts -ApiKeyName, -Group and -TfVarsFile in separate parameter sets' {

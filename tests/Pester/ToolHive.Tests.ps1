@@ -91,13 +91,52 @@ Describe 'Get-RegistryAuthMetadata' {
     It 'rejects a relative -Uri with a stable error id' {
         { Get-RegistryAuthMetadata -Uri 'registry.example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'RegistryUriInvalid*'
     }
+
+    It 'reads real answers and writes each HTTP exchange to the debug stream' {
+        # A loopback server answering 404 from another thread, so HttpClient completes on thread-pool
+        # threads: the debug lines written from there must not turn into failed requests.
+        $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $tcp.Start()
+        $port = $tcp.LocalEndpoint.Port
+        $server = Start-ThreadJob -ArgumentList $tcp -ScriptBlock {
+            param($listener)
+            try {
+                while ($true) {
+                    $client = $listener.AcceptTcpClient()
+                    $stream = $client.GetStream()
+                    $reader = [System.IO.StreamReader]::new($stream)
+                    while ($reader.ReadLine()) { }
+                    $bytes = [Text.Encoding]::ASCII.GetBytes("HTTP/1.1 404 Not Found`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
+                    $stream.Write($bytes, 0, $bytes.Length)
+                    $client.Close()
+                }
+            }
+            catch {
+                # Stop() ends AcceptTcpClient.
+            }
+        }
+        try {
+            $records = Get-RegistryAuthMetadata -Uri "http://127.0.0.1:$port/registry/v0.1/servers" -TimeoutSec 10 -Debug -WarningAction SilentlyContinue 5>&1
+            $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
+            $result = $records | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] }
+            $result.ProbeStatus | Should -Be 404
+            ($debug.Message -join "`n") | Should -BeLike "*HTTP 404 from http://127.0.0.1:$port/*"
+            ($result.Findings | Where-Object Code -eq 'PRM004') | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $tcp.Stop()
+            $server | Wait-Job -Timeout 10 | Out-Null
+            $server | Remove-Job -Force
+        }
+    }
 }
 
 Describe 'YamlDotNet isolation' {
     It 'works after another module loaded YamlDotNet 13.7.1 into the session' {
         # Fetch the old YamlDotNet from NuGet into this run's fixtures (TestDrive).
         $fixtures = Join-Path $TestDrive 'fixtures'
-        $package = Join-Path $TestDrive 'yamldotnet.13.7.1.nupkg'
+        # Saved as .zip: Expand-Archive refuses any other extension.
+        $package = Join-Path $TestDrive 'yamldotnet.13.7.1.zip'
         Invoke-WebRequest -Uri 'https://www.nuget.org/api/v2/package/YamlDotNet/13.7.1' -OutFile $package
         Expand-Archive -LiteralPath $package -DestinationPath (Join-Path $fixtures 'YamlDotNet.13.7.1') -Force
         $yamlDll = Get-ChildItem -LiteralPath (Join-Path $fixtures 'YamlDotNet.13.7.1/lib') -Recurse -Filter 'YamlDotNet.dll' |

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Http;
@@ -10,7 +11,11 @@ namespace McpRegistryAuth.Commands;
 /// challenge, the RFC 9728 protected-resource metadata and each authorization server's metadata.
 /// With -WwwAuthenticate alone it only parses the header.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "RegistryAuthMetadata", DefaultParameterSetName = UriSet)]
+/// <remarks>
+/// Header is the default set because -WwwAuthenticate is in both sets: PowerShell resolves a call that
+/// fits two sets to the default one, so with Uri as the default, -WwwAuthenticate alone asked for -Uri.
+/// </remarks>
+[Cmdlet(VerbsCommon.Get, "RegistryAuthMetadata", DefaultParameterSetName = HeaderSet)]
 [OutputType(typeof(RegistryAuthMetadata), ParameterSetName = [UriSet])]
 [OutputType(typeof(AuthenticationChallenge), ParameterSetName = [HeaderSet])]
 public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
@@ -78,13 +83,28 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
             }
         }
 
+        // HttpClient logs from thread-pool threads, and PowerShell refuses WriteDebug off the pipeline
+        // thread (the refusal would surface as a failed request), so lines are queued and written here.
+        var debugLines = new ConcurrentQueue<string>();
         using var client = HttpClientFactory.Create(new HttpClientOptions
         {
             Trust = trust,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            Log = WriteDebug,
+            Log = debugLines.Enqueue,
         });
-        var result = new RegistryAuthMetadataClient(client).DiscoverAsync(registryUri, WwwAuthenticate, Cancellation).GetAwaiter().GetResult();
+        RegistryAuthMetadata result;
+        try
+        {
+            result = new RegistryAuthMetadataClient(client).DiscoverAsync(registryUri, WwwAuthenticate, Cancellation).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            while (!Stopping && debugLines.TryDequeue(out var line))
+            {
+                WriteDebug(line);
+            }
+        }
+
         WriteChecks(result.Checks);
         foreach (var finding in result.Findings)
         {
