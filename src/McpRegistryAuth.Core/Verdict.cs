@@ -58,6 +58,14 @@ public sealed record Verdict
     /// <summary>True when the server would accept the request (2xx).</summary>
     public bool Accepted => Status is >= 200 and < 300;
 
-    /// <summary>The first failed check, which is the reason the server gives or logs.</summary>
-    public Check? FailedCheck => Checks.FirstOrDefault(c => !c.Passed);
+    /// <summary>
+    /// The name of the check whose failure decided the answer, where a later stage decided it (a request
+    /// the static-token stage passed on is decided by the JWT stage). Null: the first failed check decided.
+    /// </summary>
+    public string? DecidedBy { get; init; }
+
+    /// <summary>The failed check that is the reason the server gives or logs; null when the server accepts.</summary>
+    public Check? FailedCheck => Accepted
+        ? null
+        : (DecidedBy is null ? null : Checks.FirstOrDefault(c => c.Name == DecidedBy && !c.Passed)) ?? Checks.FirstOrDefault(c => !c.Passed);
 }

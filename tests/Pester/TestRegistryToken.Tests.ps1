@@ -101,8 +101,15 @@ Describe 'Test-RegistryToken (gateway static tokens)' {
         ($warnings -join "`n") | Should -BeLike '*GW001*'
     }
 
-    It 'requires server settings' {
-        { Test-RegistryToken -Token $Secure -Uri 'https://gw.example/api/servers' -ErrorAction Stop } |
+    It 'inspects the token when no server settings are given' {
+        $inspection = Test-RegistryToken -Token $Secure
+        $inspection.GetType().FullName | Should -Be 'McpRegistryAuth.Core.Tokens.TokenInspection'
+        $inspection.Kind | Should -Be 'Opaque'
+        $inspection.Fingerprint | Should -Match '^[0-9a-f]{8}$'
+    }
+
+    It 'requires server settings with -Quiet' {
+        { Test-RegistryToken -Token $Secure -Quiet -ErrorAction Stop } |
             Should -Throw -ErrorId 'NoServerSettings,McpRegistryAuth.Commands.TestRegistryTokenCommand'
     }
 }

@@ -21,7 +21,7 @@ namespace McpRegistryAuth.Commands;
 /// Nothing is sent to the registry: the server's rules run locally on the settings the user names.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "RegistryToken", DefaultParameterSetName = TokenSet)]
-[OutputType(typeof(Verdict), typeof(bool))]
+[OutputType(typeof(Verdict), typeof(bool), typeof(TokenInspection))]
 public sealed class TestRegistryTokenCommand : RegistryCmdlet
 {
     private const string TokenSet = "Token";
@@ -30,6 +30,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private ServerSettings settings = ServerSettings.Empty;
     private StaticTokenConfig? gatewayConfig;
     private RegistryType? registryType;
+    private bool inspectOnly;
     private HttpClient? httpClient;
     private IKeySetSource? keySource;
     private ScopeDefinitions? scopeDefinitions;
@@ -153,11 +154,19 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         if (registryType is null)
         {
-            ThrowTerminatingError(NewError(
-                new ArgumentException("No server settings were given. Name the server with -RegistryType and its settings with -EnvFile or -Environment (or -UseProcessEnvironment)."),
-                "NoServerSettings",
-                ErrorCategory.InvalidArgument,
-                null));
+            // No server named: the token itself is what can be explained.
+            if (Quiet)
+            {
+                ThrowTerminatingError(NewError(
+                    new ArgumentException("-Quiet answers whether a server would accept the token, so it needs the server: name it with -RegistryType and its settings (-EnvFile, -Environment, -ConfigPath or -TokensFile)."),
+                    "NoServerSettings",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            WriteVerbose("No server settings were given: returning the token's inspection, not a verdict.");
+            inspectOnly = true;
+            return;
         }
 
         if (registryType == Core.RegistryType.ToolRegistry)
@@ -231,6 +240,12 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             token = SecureStrings.ToSecret(Token);
         }
 
+        if (inspectOnly)
+        {
+            WriteInspection(token);
+            return;
+        }
+
         if (toolRegistryAuth is not null)
         {
             WriteToolRegistryVerdicts(token, checks);
@@ -279,6 +294,24 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     }
 
     protected override void EndProcessing() => httpClient?.Dispose();
+
+    private void WriteInspection(Secret? token)
+    {
+        if (token is null)
+        {
+            WriteError(NewError(new ArgumentException("Give a token (-Token or -TokenFile) to inspect, or name a server to test a request against."), "NoToken", ErrorCategory.InvalidArgument, null));
+            return;
+        }
+
+        var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
+        var inspection = TokenInspector.Inspect(token, at);
+        foreach (var note in inspection.Notes)
+        {
+            WriteVerbose(note);
+        }
+
+        WriteObject(inspection);
+    }
 
     // The gateway fetches each provider's JWKS itself; -Jwks stands in for it offline.
     private void PrepareKeySource()

@@ -32,15 +32,40 @@ public static class GatewayJwtCompletion
             .Concat(jwt.Checks.Where(c => c.Name != "Gateway.Jwt.CredentialHeader"))
             .ToArray();
         var stageHints = jwt.Hints.Count > 0 ? jwt.Hints : Array.Empty<string>();
+        var decidedBy = DecidingCheck(pipelineVerdict.Checks, jwt.Checks);
+        if (decidedBy == StaticMatchCheck)
+        {
+            stageHints = [.. stageHints, "The bearer token is not a JWT and matches no static key: compare its fingerprint with the configured keys' fingerprints in the failed check."];
+        }
+
         return jwt with
         {
             Checks = checks,
+            DecidedBy = decidedBy,
             FallsThroughTo = pipelineVerdict.FallsThroughTo,
             IsProvisional = jwt.IsProvisional || sessionAssumed,
             Hints = stageHints,
             Warnings = pipelineVerdict.Warnings.Concat(jwt.Warnings.Where(w => !w.Contains("mcp_gateway_session", StringComparison.Ordinal))).Distinct().ToArray(),
             Findings = pipelineVerdict.Findings.Concat(jwt.Findings).ToArray(),
         };
+    }
+
+    private const string StaticMatchCheck = "Gateway.StaticToken.Match";
+
+    /// <summary>
+    /// The JWT stage decides a request the static stage passed on, except for a bearer value that is not a
+    /// JWT at all after the static comparison failed: then the reason is the static mismatch.
+    /// </summary>
+    internal static string? DecidingCheck(IReadOnlyList<Check> pipelineChecks, IReadOnlyList<Check> jwtChecks)
+    {
+        var jwtFailure = jwtChecks.FirstOrDefault(c => !c.Passed && c.Name != "Gateway.Jwt.CredentialHeader");
+        var staticMismatch = pipelineChecks.Any(c => c.Name == StaticMatchCheck && !c.Passed);
+        if (jwtFailure?.Name == "Gateway.Jwt.Decode" && staticMismatch)
+        {
+            return StaticMatchCheck;
+        }
+
+        return jwtFailure?.Name;
     }
 
     /// <summary>The key source for a verdict: an offline JWKS when given, else HTTP with the per-process cache.</summary>

@@ -70,4 +70,35 @@ public class GatewayJwtCompletionTests
         Assert.Equal(FallThroughTarget.Session, verdict.FallsThroughTo);
         Assert.Equal("Gateway.Jwt.Expiry", verdict.Checks.First(c => !c.Passed && c.Name.StartsWith("Gateway.Jwt.", StringComparison.Ordinal)).Name);
     }
+
+    [Fact]
+    public async Task FailedCheck_WrongStaticTokenThatIsNoJwtIsTheStaticMismatch()
+    {
+        var request = Bearer("https://gw.example.com/api/servers/", "not-the-static-token-0123456789abcdef");
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal("Gateway.StaticToken.Match", verdict.FailedCheck!.Name);
+        Assert.Contains(verdict.Hints, h => h.Contains("matches no static key"));
+    }
+
+    [Fact]
+    public async Task FailedCheck_JwtOnAStaticTokenPathIsTheJwtStagesReason()
+    {
+        // The JWT matches no static key either, but the JWT stage's expiry check is what decides the 401.
+        var token = RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", exp = In(-60) });
+        var request = Bearer("https://gw.example.com/api/servers/", token);
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal(401, verdict.Status);
+        Assert.False(verdict.Checks.Single(c => c.Name == "Gateway.StaticToken.Match").Passed);
+        Assert.Equal("Gateway.Jwt.Expiry", verdict.FailedCheck!.Name);
+    }
+
+    [Fact]
+    public async Task FailedCheck_IsNullWhenTheJwtStageAccepts()
+    {
+        var token = RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", preferred_username = "bob", exp = In(300) });
+        var request = Bearer("https://gw.example.com/api/servers/", token);
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal(200, verdict.Status);
+        Assert.Null(verdict.FailedCheck);
+    }
 }
