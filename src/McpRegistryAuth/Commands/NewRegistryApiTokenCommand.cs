@@ -120,7 +120,8 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                ThrowTerminatingError(NewError(new IOException($"Could not write '{edit.Path}': {ex.Message} Nothing was changed.", ex), "FileWriteFailed", ErrorCategory.WriteError, edit.Path));
+                var already = written.Count == 0 ? "No file was changed." : $"'{edit.Path}' is unchanged; already written with the new token: {string.Join(", ", written.Select(p => $"'{p}'"))}.";
+                ThrowTerminatingError(NewError(new IOException($"Could not write '{edit.Path}': {ex.Message} {already}", ex), "FileWriteFailed", ErrorCategory.WriteError, edit.Path));
             }
 
             WriteVerbose(edit.Description);

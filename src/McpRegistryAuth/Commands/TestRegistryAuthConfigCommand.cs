@@ -138,21 +138,22 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
             }
         }
 
-        if (Environment is not null)
+        // SecureString values are read as their text, not as the type name.
+        foreach (var (name, value) in Dictionaries.ToStrings(Environment))
         {
-            foreach (DictionaryEntry entry in Environment)
-            {
-                environment[entry.Key.ToString() ?? ""] = entry.Value?.ToString() ?? "";
-            }
+            environment[name] = value;
         }
 
         foreach (var (name, value) in environment)
         {
             // Only the auth switches are shown as text; any other value (database passwords, client secrets) as a fingerprint.
-            var shown = ShownInClear.Contains(name) || name.StartsWith("THV_REGISTRY_AUTH_", StringComparison.Ordinal) ? $"'{value}'" : new Core.Secret(value).ToString();
+            var shown = ShownInClear.Contains(name) || (name.StartsWith("THV_REGISTRY_AUTH_", StringComparison.Ordinal) && !MayHoldSecret(name)) ? $"'{value}'" : new Core.Secret(value).ToString();
             WriteVerbose($"Environment: {name} = {shown}.");
         }
 
         return environment;
     }
+
+    private static bool MayHoldSecret(string name) =>
+        new[] { "SECRET", "TOKEN", "PASSWORD", "KEY", "CREDENTIAL" }.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 }
