@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using DotNetScalarStyle = YamlDotNet.Core.ScalarStyle;
 
 namespace McpRegistryAuth.Core.Yaml;
 
@@ -85,14 +83,14 @@ public static partial class YamlLoader
 
     private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options)
     {
-        var builder = new TreeBuilder(options, file);
+        var builder = new YamlTreeBuilder(options, file);
         var parser = new Parser(new StringReader(text));
         try
         {
             var root = builder.ReadStream(parser);
             return new YamlDocument(root, builder.Findings, file);
         }
-        catch (LoadAbortedException)
+        catch (YamlLoadAbortedException)
         {
             return new YamlDocument(null, builder.Findings, file);
         }
@@ -214,184 +212,4 @@ public static partial class YamlLoader
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex MarkPrefix();
-
-    private sealed class LoadAbortedException : Exception
-    {
-    }
-
-    /// <summary>Turns parser events into nodes while enforcing the limits.</summary>
-    private sealed class TreeBuilder(YamlLoadOptions options, string? file)
-    {
-        private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-        private long expandedNodes;
-
-        public List<Finding> Findings { get; } = [];
-
-        public YamlNode? ReadStream(IParser parser)
-        {
-            parser.Consume<StreamStart>();
-            if (parser.TryConsume<StreamEnd>(out _))
-            {
-                return null;
-            }
-
-            parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, 1, "");
-            parser.Consume<DocumentEnd>();
-            if (parser.Accept<DocumentStart>(out var next))
-            {
-                Findings.Add(new Finding
-                {
-                    Severity = FindingSeverity.Warning,
-                    Code = YamlFindingCodes.ExtraDocuments,
-                    Message = $"The file holds more than one YAML document; {options.ServerName} reads only the first.",
-                    File = file,
-                    Line = (int)next.Start.Line,
-                    Column = (int)next.Start.Column,
-                    Fix = "Remove the '---' separator and the documents after it, or merge them into the first.",
-                });
-            }
-
-            return root is YamlScalarNode { IsNull: true } ? null : root;
-        }
-
-        private YamlNode ReadNode(IParser parser, int depth, string path)
-        {
-            if (parser.TryConsume<AnchorAlias>(out var alias))
-            {
-                return ResolveAlias(alias, path);
-            }
-
-            if (parser.TryConsume<Scalar>(out var scalar))
-            {
-                Count(1, scalar.Start, path);
-                var node = new YamlScalarNode(scalar.Value, Style(scalar.Style), Line(scalar.Start), Column(scalar.Start), TagOf(scalar.Tag), AnchorOf(scalar.Anchor));
-                Remember(node);
-                return node;
-            }
-
-            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-            {
-                CheckDepth(depth, sequenceStart.Start, path);
-                Count(1, sequenceStart.Start, path);
-                var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    items.Add(ReadNode(parser, depth + 1, $"{path}[{items.Count}]"));
-                }
-
-                var node = new YamlSequenceNode(items, Line(sequenceStart.Start), Column(sequenceStart.Start), TagOf(sequenceStart.Tag), AnchorOf(sequenceStart.Anchor));
-                Remember(node);
-                return node;
-            }
-
-            var mappingStart = parser.Consume<MappingStart>();
-            CheckDepth(depth, mappingStart.Start, path);
-            Count(1, mappingStart.Start, path);
-            var entries = new List<YamlMappingEntry>();
-            var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var key = ReadNode(parser, depth + 1, path);
-                var keyText = (key as YamlScalarNode)?.Value;
-                var childPath = keyText is null ? $"{path}[?]" : path.Length == 0 ? keyText : $"{path}.{keyText}";
-                var value = ReadNode(parser, depth + 1, childPath);
-                if (keyText is not null)
-                {
-                    if (firstLineOfKey.TryGetValue(keyText, out var firstLine))
-                    {
-                        Findings.Add(Duplicate(keyText, key, firstLine, childPath));
-                    }
-                    else
-                    {
-                        firstLineOfKey[keyText] = key.Line;
-                    }
-                }
-
-                entries.Add(new YamlMappingEntry(key, value));
-            }
-
-            var mapping = new YamlMappingNode(entries, Line(mappingStart.Start), Column(mappingStart.Start), TagOf(mappingStart.Tag), AnchorOf(mappingStart.Anchor));
-            Remember(mapping);
-            return mapping;
-        }
-
-        private Finding Duplicate(string keyText, YamlNode key, int firstLine, string path)
-        {
-            var refuses = options.DuplicateKeys == DuplicateKeyPolicy.Error;
-            return new Finding
-            {
-                Severity = refuses ? FindingSeverity.Error : FindingSeverity.Warning,
-                Code = YamlFindingCodes.DuplicateKey,
-                Message = refuses
-                    ? $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} refuses the file."
-                    : $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} keeps only this later value.",
-                File = file,
-                Line = key.Line,
-                Column = key.Column,
-                Path = path,
-                Fix = $"Keep one \"{keyText}\" key in this mapping and merge the values you need into it.",
-            };
-        }
-
-        private YamlNode ResolveAlias(AnchorAlias alias, string path)
-        {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target))
-            {
-                Findings.Add(Error(YamlFindingCodes.UnknownAlias, $"The alias *{alias.Value.Value} refers to an anchor that is not defined before it.",
-                    file, Line(alias.Start), Column(alias.Start), $"Define &{alias.Value.Value} before this line or remove the alias.", path));
-                throw new LoadAbortedException();
-            }
-
-            Count(target.ExpandedSize, alias.Start, path);
-            return target;
-        }
-
-        private void Remember(YamlNode node)
-        {
-            if (node.Anchor is { } name)
-            {
-                anchors[name] = node;
-            }
-        }
-
-        private void Count(long nodes, Mark at, string path)
-        {
-            expandedNodes += nodes;
-            if (expandedNodes > options.MaxExpandedNodes)
-            {
-                Findings.Add(Error(YamlFindingCodes.AliasExpansion,
-                    $"The document expands to more than {options.MaxExpandedNodes} nodes once its aliases are resolved (an alias bomb); loading stopped at line {Line(at)}.",
-                    file, Line(at), Column(at), "Remove the nested aliases (*name) that repeat large anchored blocks.", path));
-                throw new LoadAbortedException();
-            }
-        }
-
-        private void CheckDepth(int depth, Mark at, string path)
-        {
-            if (depth > options.MaxDepth)
-            {
-                Findings.Add(Error(YamlFindingCodes.TooDeep, $"The document nests deeper than {options.MaxDepth} levels at line {Line(at)}.",
-                    file, Line(at), Column(at), "Flatten the structure; a configuration needs only a few levels.", path));
-                throw new LoadAbortedException();
-            }
-        }
-
-        private static int Line(Mark mark) => (int)mark.Line;
-
-        private static int Column(Mark mark) => (int)mark.Column;
-
-        private static string? TagOf(YamlDotNet.Core.TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
-
-        private static string? AnchorOf(YamlDotNet.Core.AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
-
-        private static YamlScalarStyle Style(DotNetScalarStyle style) => style switch
-        {
-            DotNetScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
-            DotNetScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
-            DotNetScalarStyle.Literal => YamlScalarStyle.Literal,
-            DotNetScalarStyle.Folded => YamlScalarStyle.Folded,
-            _ => YamlScalarStyle.Plain,
-        };
-    }
 }

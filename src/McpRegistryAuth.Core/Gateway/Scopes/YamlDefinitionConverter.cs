@@ -18,7 +18,13 @@ internal sealed partial class YamlDefinitionConverter
 
     private readonly string file;
     private readonly List<Finding> findings;
+    // Up to this many keys a mapping finds a repeated key by scanning its entries.
+    private const int KeyScanLimit = 8;
+
     private readonly Dictionary<YamlNode, DefinitionValue> converted = new(ReferenceEqualityComparer.Instance);
+
+    // Where the converter is, for messages only: built into text when a key needs a Finding.
+    private readonly YamlPathStack path = new();
 
     private YamlDefinitionConverter(string file, List<Finding> findings)
     {
@@ -27,9 +33,9 @@ internal sealed partial class YamlDefinitionConverter
     }
 
     public static DefinitionValue? Convert(YamlNode? root, string file, List<Finding> findings)
-        => root is null ? null : new YamlDefinitionConverter(file, findings).Value(root, "");
+        => root is null ? null : new YamlDefinitionConverter(file, findings).Value(root);
 
-    private DefinitionValue Value(YamlNode node, string path)
+    private DefinitionValue Value(YamlNode node)
     {
         // Only anchored nodes can be reached twice (through aliases), so only they are remembered.
         if (node.Anchor is not null && converted.TryGetValue(node, out var done))
@@ -40,8 +46,8 @@ internal sealed partial class YamlDefinitionConverter
         DefinitionValue value = node switch
         {
             YamlScalarNode scalar => Scalar(scalar),
-            YamlSequenceNode sequence => Sequence(sequence, path),
-            YamlMappingNode mapping => Mapping(mapping, path),
+            YamlSequenceNode sequence => Sequence(sequence),
+            YamlMappingNode mapping => Mapping(mapping),
             _ => DefinitionValue.Null(file, node.Line, node.Column),
         };
         if (node.Anchor is not null)
@@ -52,31 +58,46 @@ internal sealed partial class YamlDefinitionConverter
         return value;
     }
 
-    private DefinitionValue Sequence(YamlSequenceNode sequence, string path)
+    private DefinitionValue Sequence(YamlSequenceNode sequence)
     {
-        var items = new List<DefinitionValue>(sequence.Items.Count);
-        foreach (var item in sequence.Items)
+        var source = sequence.Items;
+        var items = source.Count == 0 ? Array.Empty<DefinitionValue>() : new DefinitionValue[source.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items.Add(Value(item, path));
+            items[i] = Value(source[i]);
         }
 
         return DefinitionValue.List(items, file, sequence.Line, sequence.Column);
     }
 
-    private DefinitionValue Mapping(YamlMappingNode mapping, string path)
+    private DefinitionValue Mapping(YamlMappingNode mapping)
     {
-        var entries = new List<DefinitionEntry>();
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var merged = new List<DefinitionEntry>();
-        foreach (var entry in mapping.Entries)
+        var source = mapping.Entries;
+        var entries = new List<DefinitionEntry>(source.Count);
+        // Python dict semantics: a repeated key keeps its first position and takes the last value.
+        // The usual few keys are found by scanning; a large mapping indexes its keys.
+        Dictionary<string, int>? positions = source.Count > KeyScanLimit ? new Dictionary<string, int>(source.Count, StringComparer.Ordinal) : null;
+        List<DefinitionEntry>? merged = null;
+        for (var e = 0; e < source.Count; e++)
         {
+            var entry = source[e];
             if (entry.Key is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain })
             {
-                var source = Value(entry.Value, path);
-                var sources = source.Kind == DefinitionValueKind.List ? source.Items : new[] { source };
-                foreach (var part in sources.Where(p => p.Kind == DefinitionValueKind.Mapping))
+                var from = Value(entry.Value);
+                merged ??= [];
+                if (from.Kind == DefinitionValueKind.List)
                 {
-                    merged.AddRange(part.Entries);
+                    foreach (var part in from.Items)
+                    {
+                        if (part.Kind == DefinitionValueKind.Mapping)
+                        {
+                            merged.AddRange(part.Entries);
+                        }
+                    }
+                }
+                else if (from.Kind == DefinitionValueKind.Mapping)
+                {
+                    merged.AddRange(from.Entries);
                 }
 
                 continue;
@@ -84,6 +105,7 @@ internal sealed partial class YamlDefinitionConverter
 
             if (entry.Key is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
             {
+                var path = this.path.ToString();
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Warning,
@@ -99,27 +121,52 @@ internal sealed partial class YamlDefinitionConverter
             }
 
             var name = key.Value;
-            // Paths only appear in messages about keys, so scalars do not need one.
-            var childPath = entry.Value is YamlScalarNode ? path : path.Length == 0 ? name : $"{path}.{name}";
-            var item = new DefinitionEntry(name, Value(entry.Value, childPath), key.Line, key.Column);
-            if (positions.TryGetValue(name, out var at))
+            this.path.PushKey(name);
+            var item = new DefinitionEntry(name, Value(entry.Value), key.Line, key.Column);
+            this.path.Pop();
+            var at = PositionOf(entries, positions, name);
+            if (at >= 0)
             {
                 entries[at] = item;
             }
             else
             {
-                positions[name] = entries.Count;
+                positions?.Add(name, entries.Count);
                 entries.Add(item);
             }
         }
 
-        foreach (var item in merged.Where(m => !positions.ContainsKey(m.Key)))
+        if (merged is not null)
         {
-            positions[item.Key] = entries.Count;
-            entries.Add(item);
+            foreach (var item in merged)
+            {
+                if (PositionOf(entries, positions, item.Key) < 0)
+                {
+                    positions?.Add(item.Key, entries.Count);
+                    entries.Add(item);
+                }
+            }
         }
 
-        return DefinitionValue.Mapping(entries, file, mapping.Line, mapping.Column);
+        return DefinitionValue.Mapping(entries.Count == 0 ? Array.Empty<DefinitionEntry>() : entries.ToArray(), file, mapping.Line, mapping.Column);
+    }
+
+    private static int PositionOf(List<DefinitionEntry> entries, Dictionary<string, int>? positions, string key)
+    {
+        if (positions is not null)
+        {
+            return positions.TryGetValue(key, out var at) ? at : -1;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private DefinitionValue Scalar(YamlScalarNode scalar)
@@ -156,18 +203,24 @@ internal sealed partial class YamlDefinitionConverter
             return DefinitionValueKind.String;
         }
 
-        if (Nulls.Contains(text))
+        if (MayBeNullOrBoolean(text))
         {
-            return DefinitionValueKind.Null;
-        }
+            if (Nulls.Contains(text))
+            {
+                return DefinitionValueKind.Null;
+            }
 
-        if (Trues.Contains(text) || Falses.Contains(text))
-        {
-            return DefinitionValueKind.Boolean;
+            if (Trues.Contains(text) || Falses.Contains(text))
+            {
+                return DefinitionValueKind.Boolean;
+            }
         }
 
         return MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)) ? DefinitionValueKind.Number : DefinitionValueKind.String;
     }
+
+    // Every null and boolean spelling is at most five characters and starts with one of these.
+    private static bool MayBeNullOrBoolean(string text) => text.Length == 0 || (text.Length <= 5 && text[0] is '~' or 'n' or 'N' or 'y' or 'Y' or 't' or 'T' or 'o' or 'O' or 'f' or 'F');
 
     // PyYAML's int and float resolvers only fire on scalars starting with one of these characters.
     private static bool MayBeNumber(string text) => text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.');
