@@ -12,7 +12,14 @@ namespace McpRegistryAuth.Core.Yaml;
 public static partial class YamlLoader
 {
     /// <summary>Reads and loads a file. A missing or unreadable file is a Finding, not an exception.</summary>
-    public static YamlDocument LoadFile(string path, YamlLoadOptions options)
+    public static YamlDocument LoadFile(string path, YamlLoadOptions options) => LoadFile(path, options, null);
+
+    /// <summary>
+    /// As <see cref="LoadFile(string, YamlLoadOptions)"/>, handing each entry of a mapping root to
+    /// <paramref name="rootEntries"/> as soon as it is read instead of keeping it: the returned root is
+    /// then a mapping without entries. For callers that convert a large file into their own model.
+    /// </summary>
+    internal static YamlDocument LoadFile(string path, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,11 +44,13 @@ public static partial class YamlLoader
             return Failed(path, Error(YamlFindingCodes.Unreadable, $"The file {path} could not be read: {ex.Message}", path, null, null, "Check the path and its permissions."));
         }
 
-        return Load(bytes, path, options);
+        return Load(bytes, path, options, rootEntries);
     }
 
     /// <summary>Loads YAML bytes (UTF-8, or UTF-16 with a byte-order mark).</summary>
-    public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options)
+    public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options) => Load(bytes, file, options, null);
+
+    private static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (bytes.Length > options.MaxBytes)
@@ -56,11 +65,14 @@ public static partial class YamlLoader
                 "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
         }
 
-        return LoadText(text, file, options);
+        return LoadText(text, file, options, rootEntries);
     }
 
     /// <summary>Loads YAML text.</summary>
-    public static YamlDocument Load(string text, string? file, YamlLoadOptions options)
+    public static YamlDocument Load(string text, string? file, YamlLoadOptions options) => Load(text, file, options, null);
+
+    /// <summary>As <see cref="Load(string, string?, YamlLoadOptions)"/>, handing a mapping root's entries to <paramref name="rootEntries"/> as they are read.</summary>
+    internal static YamlDocument Load(string text, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
@@ -78,12 +90,12 @@ public static partial class YamlLoader
                 "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
         }
 
-        return LoadText(text, file, options);
+        return LoadText(text, file, options, rootEntries);
     }
 
-    private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options)
+    private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
-        var builder = new YamlTreeBuilder(options, file);
+        var builder = new YamlTreeBuilder(options, file, rootEntries);
         var parser = new Parser(new StringReader(text));
         try
         {

@@ -10,7 +10,7 @@ namespace McpRegistryAuth.Core.Yaml;
 /// and stored in exact-size arrays, the path is text only when a Finding needs it, and repeated scalar
 /// texts share one string, so the tree the garbage collector has to promote stays small.
 /// </summary>
-internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file)
+internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Action<YamlNode, YamlNode>? rootEntries = null)
 {
     // Up to this many keys a mapping finds an earlier duplicate by scanning; beyond, by a dictionary.
     private const int KeyScanLimit = 8;
@@ -123,7 +123,10 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file)
         Count(1, mappingStart.Start);
         var first = entryCount;
         long expandedSize = 1;
-        Dictionary<string, int>? firstLineOfKey = null;
+        // A caller that takes the root's entries as they complete keeps none of them here: only the keys'
+        // first lines, for the duplicate check.
+        var streamed = depth == 1 && rootEntries is not null;
+        Dictionary<string, int>? firstLineOfKey = streamed ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         while (Peek(parser) is not MappingEnd)
         {
             var key = ReadNode(parser, depth + 1);
@@ -137,7 +140,14 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file)
 
             path.Pop();
             expandedSize += key.ExpandedSize + value.ExpandedSize;
-            PushEntry(new YamlMappingEntry(key, value));
+            if (streamed)
+            {
+                rootEntries!(key, value);
+            }
+            else
+            {
+                PushEntry(new YamlMappingEntry(key, value));
+            }
         }
 
         parser.MoveNext();

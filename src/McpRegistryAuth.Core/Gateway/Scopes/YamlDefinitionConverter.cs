@@ -35,6 +35,32 @@ internal sealed partial class YamlDefinitionConverter
     public static DefinitionValue? Convert(YamlNode? root, string file, List<Finding> findings)
         => root is null ? null : new YamlDefinitionConverter(file, findings).Value(root);
 
+    /// <summary>
+    /// Loads and converts in one pass: each top-level entry is converted as soon as the loader has read it,
+    /// so the YAML tree of a large file never lives whole beside its conversion. Findings as from
+    /// <see cref="YamlLoader.Load(string, string?, YamlLoadOptions)"/> followed by <see cref="Convert"/>.
+    /// </summary>
+    public static DefinitionValue? LoadAndConvert(Func<Action<YamlNode, YamlNode>, YamlDocument> load, string file, List<Finding> findings)
+    {
+        var conversionFindings = new List<Finding>();
+        var converter = new YamlDefinitionConverter(file, conversionFindings);
+        var top = new MappingBuilder(converter, 0);
+        var document = load(top.Add);
+        findings.AddRange(document.Findings);
+        var root = document.Root switch
+        {
+            null => null,
+            YamlMappingNode mapping => top.ToValue(mapping.Line, mapping.Column),
+            var other => converter.Value(other),
+        };
+        if (root is not null)
+        {
+            findings.AddRange(conversionFindings);
+        }
+
+        return root;
+    }
+
     private DefinitionValue Value(YamlNode node)
     {
         // Only anchored nodes can be reached twice (through aliases), so only they are remembered.
@@ -73,17 +99,32 @@ internal sealed partial class YamlDefinitionConverter
     private DefinitionValue Mapping(YamlMappingNode mapping)
     {
         var source = mapping.Entries;
-        var entries = new List<DefinitionEntry>(source.Count);
-        // Python dict semantics: a repeated key keeps its first position and takes the last value.
-        // The usual few keys are found by scanning; a large mapping indexes its keys.
-        Dictionary<string, int>? positions = source.Count > KeyScanLimit ? new Dictionary<string, int>(source.Count, StringComparer.Ordinal) : null;
-        List<DefinitionEntry>? merged = null;
+        var builder = new MappingBuilder(this, source.Count);
         for (var e = 0; e < source.Count; e++)
         {
-            var entry = source[e];
-            if (entry.Key is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain })
+            builder.Add(source[e].Key, source[e].Value);
+        }
+
+        return builder.ToValue(mapping.Line, mapping.Column);
+    }
+
+    /// <summary>
+    /// One mapping being converted, entry by entry: Python dict semantics (a repeated key keeps its first
+    /// position and takes the last value), merge keys applied after the mapping's own keys.
+    /// </summary>
+    internal sealed class MappingBuilder(YamlDefinitionConverter converter, int expectedCount)
+    {
+        private readonly List<DefinitionEntry> entries = new(expectedCount);
+
+        // The usual few keys are found by scanning; a large mapping indexes its keys.
+        private Dictionary<string, int>? positions = expectedCount > KeyScanLimit ? new Dictionary<string, int>(expectedCount, StringComparer.Ordinal) : null;
+        private List<DefinitionEntry>? merged;
+
+        public void Add(YamlNode keyNode, YamlNode valueNode)
+        {
+            if (keyNode is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain })
             {
-                var from = Value(entry.Value);
+                var from = converter.Value(valueNode);
                 merged ??= [];
                 if (from.Kind == DefinitionValueKind.List)
                 {
@@ -100,73 +141,94 @@ internal sealed partial class YamlDefinitionConverter
                     merged.AddRange(from.Entries);
                 }
 
-                continue;
+                return;
             }
 
-            if (entry.Key is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
+            if (keyNode is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
             {
-                var path = this.path.ToString();
-                findings.Add(new Finding
-                {
-                    Severity = FindingSeverity.Warning,
-                    Code = ScopeFindingCodes.WrongType,
-                    Message = $"{(path.Length == 0 ? "top-level" : path)}: key {entry.Key} is {(entry.Key is YamlScalarNode k ? $"a {Scalar(k).PythonType}" : entry.Key.Describe())} in YAML, not a string, so no group or scope name ever equals it.",
-                    File = file,
-                    Line = entry.Key.Line,
-                    Column = entry.Key.Column,
-                    Path = path,
-                    Fix = "Quote the key.",
-                });
-                continue;
+                converter.WrongKeyType(keyNode);
+                return;
             }
 
             var name = key.Value;
-            this.path.PushKey(name);
-            var item = new DefinitionEntry(name, Value(entry.Value), key.Line, key.Column);
-            this.path.Pop();
-            var at = PositionOf(entries, positions, name);
+            converter.path.PushKey(name);
+            var item = new DefinitionEntry(name, converter.Value(valueNode), key.Line, key.Column);
+            converter.path.Pop();
+            var at = PositionOf(name);
             if (at >= 0)
             {
                 entries[at] = item;
             }
             else
             {
-                positions?.Add(name, entries.Count);
-                entries.Add(item);
+                Append(item);
             }
         }
 
-        if (merged is not null)
+        public DefinitionValue ToValue(int line, int column)
         {
-            foreach (var item in merged)
+            if (merged is not null)
             {
-                if (PositionOf(entries, positions, item.Key) < 0)
+                foreach (var item in merged)
                 {
-                    positions?.Add(item.Key, entries.Count);
-                    entries.Add(item);
+                    if (PositionOf(item.Key) < 0)
+                    {
+                        Append(item);
+                    }
                 }
             }
+
+            return DefinitionValue.Mapping(entries.Count == 0 ? Array.Empty<DefinitionEntry>() : entries.ToArray(), converter.file, line, column);
         }
 
-        return DefinitionValue.Mapping(entries.Count == 0 ? Array.Empty<DefinitionEntry>() : entries.ToArray(), file, mapping.Line, mapping.Column);
+        private void Append(DefinitionEntry item)
+        {
+            if (positions is null && entries.Count == KeyScanLimit)
+            {
+                positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    positions.Add(entries[i].Key, i);
+                }
+            }
+
+            positions?.Add(item.Key, entries.Count);
+            entries.Add(item);
+        }
+
+        private int PositionOf(string key)
+        {
+            if (positions is not null)
+            {
+                return positions.TryGetValue(key, out var at) ? at : -1;
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 
-    private static int PositionOf(List<DefinitionEntry> entries, Dictionary<string, int>? positions, string key)
+    private void WrongKeyType(YamlNode keyNode)
     {
-        if (positions is not null)
+        var path = this.path.ToString();
+        findings.Add(new Finding
         {
-            return positions.TryGetValue(key, out var at) ? at : -1;
-        }
-
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+            Severity = FindingSeverity.Warning,
+            Code = ScopeFindingCodes.WrongType,
+            Message = $"{(path.Length == 0 ? "top-level" : path)}: key {keyNode} is {(keyNode is YamlScalarNode k ? $"a {Scalar(k).PythonType}" : keyNode.Describe())} in YAML, not a string, so no group or scope name ever equals it.",
+            File = file,
+            Line = keyNode.Line,
+            Column = keyNode.Column,
+            Path = path,
+            Fix = "Quote the key.",
+        });
     }
 
     private DefinitionValue Scalar(YamlScalarNode scalar)
