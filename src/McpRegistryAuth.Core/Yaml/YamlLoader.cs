@@ -108,7 +108,7 @@ public static partial class YamlLoader
         }
         catch (YamlException ex)
         {
-            builder.Findings.Add(SyntaxFinding(ex.Start, MarkPrefix().Replace(ex.Message, ""), text, file));
+            builder.Findings.Add(SyntaxFinding(ex.Start, ex.End, MarkPrefix().Replace(ex.Message, ""), text, file));
             return new YamlDocument(null, builder.Findings, file);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
@@ -116,17 +116,17 @@ public static partial class YamlLoader
             // YamlDotNet's scanner throws these on some malformed input (e.g. an unclosed flow
             // sequence) instead of a YamlException; the last event read says where it stopped.
             var at = parser.Current?.End ?? Mark.Empty;
-            builder.Findings.Add(SyntaxFinding(at, "the YAML parser could not continue after this point (unclosed bracket, quote or block?).", text, file));
+            builder.Findings.Add(SyntaxFinding(at, at, "the YAML parser could not continue after this point (unclosed bracket, quote or block?).", text, file));
             return new YamlDocument(null, builder.Findings, file);
         }
     }
 
-    private static Finding SyntaxFinding(Mark at, string reason, string text, string? file)
+    private static Finding SyntaxFinding(Mark at, Mark end, string reason, string text, string? file)
     {
         var line = (int)Math.Max(1, at.Line);
         var column = (int)Math.Max(1, at.Column);
         var fix = "Correct the YAML syntax at this line.";
-        var tabLine = FirstTabIndentedLine(text, line, reason.Contains("tab", StringComparison.OrdinalIgnoreCase));
+        var tabLine = TabIndentedLine(text, line, (int)Math.Max(line, end.Line), reason.Contains("tab", StringComparison.OrdinalIgnoreCase));
         if (tabLine is not null)
         {
             line = tabLine.Value;
@@ -138,21 +138,59 @@ public static partial class YamlLoader
         return Error(YamlFindingCodes.Syntax, $"Invalid YAML at line {line}, column {column}: {reason}", file, line, column, fix);
     }
 
-    // A tab in a line's indentation is the usual cause of a syntax error at or just after that line.
-    private static int? FirstTabIndentedLine(string text, int errorLine, bool parserNamedTab)
+    /// <summary>
+    /// The line whose indentation holds the tab that caused a syntax error, or null. A tab in the
+    /// indentation is the usual cause of an error at or just after its line, and YamlDotNet then names
+    /// the tab, often at the start of the enclosing mapping, so its line is searched from there on. When
+    /// a tab opens a mapping (e.g. the first key of the file), YamlDotNet instead reads on and gives up at
+    /// a later key without naming the tab: then the nearest line above that starts with a tab (never valid
+    /// indentation in block YAML) is the cause.
+    /// </summary>
+    private static int? TabIndentedLine(string text, int errorLine, int errorEndLine, bool parserNamedTab)
     {
         var lines = text.Split('\n');
-        var last = parserNamedTab ? lines.Length : Math.Min(lines.Length, errorLine + 1);
+        var last = parserNamedTab ? lines.Length : Math.Min(lines.Length, errorEndLine + 1);
         for (var i = Math.Max(0, errorLine - 3); i < last; i++)
         {
-            foreach (var c in lines[i])
+            if (HasTabInIndentation(lines[i]))
             {
-                if (c == '\t') return i + 1;
-                if (c != ' ') break;
+                return i + 1;
+            }
+        }
+
+        // Parsing went on past the tab line and failed later: the nearest line above that starts with a tab.
+        for (var i = Math.Min(lines.Length, Math.Max(0, errorLine - 3)) - 1; i >= 0; i--)
+        {
+            if (StartsWithTabbedContent(lines[i]))
+            {
+                return i + 1;
             }
         }
 
         return null;
+    }
+
+    private static bool HasTabInIndentation(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c == '\t') return true;
+            if (c != ' ') break;
+        }
+
+        return false;
+    }
+
+    // A line that starts with a tab and holds YAML content (not only blanks or a comment).
+    private static bool StartsWithTabbedContent(string line)
+    {
+        if (line.Length == 0 || line[0] != '\t')
+        {
+            return false;
+        }
+
+        var content = line.AsSpan().TrimStart(" \t");
+        return content.Length > 0 && content[0] is not ('#' or '\r');
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out int badOffset, out string what)

@@ -117,6 +117,17 @@ public class ScopesYamlLoaderTests
     }
 
     [Fact]
+    public void ScopesYaml_TabBeforeTheFirstKeyIsAFindingOnItsLine()
+    {
+        var definitions = ScopesYamlLoader.FromText("\tgroup_mappings:\n  g: [a]\n  h: [b]\n  i: [c]\na:\n  - server: x\n");
+        var finding = Assert.Single(definitions.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal(YamlFindingCodes.Syntax, finding.Code);
+        Assert.Equal(1, finding.Line);
+        Assert.Contains("tab", finding.Message);
+        Assert.Empty(definitions.Scopes);
+    }
+
+    [Fact]
     public void ScopesYaml_AliasBombIsStopped()
     {
         var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Join("", Enumerable.Range(1, 9).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat($"*{(char)('a' + i - 1)}", 10))}]\n"));
