@@ -51,11 +51,13 @@ public sealed class DefinitionValue
     /// <summary>The value of a mapping key, or null when this is not a mapping or the key is absent.</summary>
     public DefinitionValue? Get(string key)
     {
-        foreach (var entry in Entries)
+        // Indexed, not foreach: enumerating the interface would allocate on every lookup.
+        var entries = Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
-                return entry.Value;
+                return entries[i].Value;
             }
         }
 
@@ -73,9 +75,10 @@ public sealed class DefinitionValue
         switch (Kind)
         {
             case DefinitionValueKind.List:
-                foreach (var item in Items)
+                var items = Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    if (item.Kind == DefinitionValueKind.String && string.Equals(item.Text, needle, StringComparison.Ordinal))
+                    if (items[i].Kind == DefinitionValueKind.String && string.Equals(items[i].Text, needle, StringComparison.Ordinal))
                     {
                         return Membership.Yes;
                     }
