@@ -114,7 +114,9 @@ internal sealed partial class YamlDefinitionConverter
     /// </summary>
     internal sealed class MappingBuilder(YamlDefinitionConverter converter, int expectedCount)
     {
-        private readonly List<DefinitionEntry> entries = new(expectedCount);
+        // Sized for the mapping's entries, so a mapping without repeated or merged keys keeps this array.
+        private DefinitionEntry[] entries = expectedCount == 0 ? [] : new DefinitionEntry[expectedCount];
+        private int count;
 
         // The usual few keys are found by scanning; a large mapping indexes its keys.
         private Dictionary<string, int>? positions = expectedCount > KeyScanLimit ? new Dictionary<string, int>(expectedCount, StringComparer.Ordinal) : null;
@@ -178,22 +180,32 @@ internal sealed partial class YamlDefinitionConverter
                 }
             }
 
-            return DefinitionValue.Mapping(entries.Count == 0 ? Array.Empty<DefinitionEntry>() : entries.ToArray(), converter.file, line, column);
+            if (count != entries.Length)
+            {
+                Array.Resize(ref entries, count);
+            }
+
+            return DefinitionValue.Mapping(entries, converter.file, line, column);
         }
 
         private void Append(DefinitionEntry item)
         {
-            if (positions is null && entries.Count == KeyScanLimit)
+            if (positions is null && count == KeyScanLimit)
             {
                 positions = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (var i = 0; i < entries.Count; i++)
+                for (var i = 0; i < count; i++)
                 {
                     positions.Add(entries[i].Key, i);
                 }
             }
 
-            positions?.Add(item.Key, entries.Count);
-            entries.Add(item);
+            if (count == entries.Length)
+            {
+                Array.Resize(ref entries, Math.Max(4, count * 2));
+            }
+
+            positions?.Add(item.Key, count);
+            entries[count++] = item;
         }
 
         private int PositionOf(string key)
@@ -203,7 +215,7 @@ internal sealed partial class YamlDefinitionConverter
                 return positions.TryGetValue(key, out var at) ? at : -1;
             }
 
-            for (var i = 0; i < entries.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
                 {
