@@ -42,5 +42,18 @@ public class ScopeLoadBenchmarks
     [Benchmark(Description = "scopes.yml -> definitions + ScopeIndex")]
     public ScopeIndex LoadScopesYamlAndIndex() => ScopeIndex.Build(ScopesYamlLoader.FromText(yaml, "estate.yml"));
 
+    /// <summary>YamlDotNet's parser events for the text with nothing built from them: the floor under any YAML load.</summary>
+    public static int CountYamlEvents(string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        var count = 0;
+        while (parser.MoveNext())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
 }

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using DotNetScalarStyle = YamlDotNet.Core.ScalarStyle;
 
 namespace McpRegistryAuth.Core.Yaml;
 
@@ -14,7 +12,14 @@ namespace McpRegistryAuth.Core.Yaml;
 public static partial class YamlLoader
 {
     /// <summary>Reads and loads a file. A missing or unreadable file is a Finding, not an exception.</summary>
-    public static YamlDocument LoadFile(string path, YamlLoadOptions options)
+    public static YamlDocument LoadFile(string path, YamlLoadOptions options) => LoadFile(path, options, null);
+
+    /// <summary>
+    /// As <see cref="LoadFile(string, YamlLoadOptions)"/>, handing each entry of a mapping root to
+    /// <paramref name="rootEntries"/> as soon as it is read instead of keeping it: the returned root is
+    /// then a mapping without entries. For callers that convert a large file into their own model.
+    /// </summary>
+    internal static YamlDocument LoadFile(string path, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,11 +44,13 @@ public static partial class YamlLoader
             return Failed(path, Error(YamlFindingCodes.Unreadable, $"The file {path} could not be read: {ex.Message}", path, null, null, "Check the path and its permissions."));
         }
 
-        return Load(bytes, path, options);
+        return Load(bytes, path, options, rootEntries);
     }
 
     /// <summary>Loads YAML bytes (UTF-8, or UTF-16 with a byte-order mark).</summary>
-    public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options)
+    public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options) => Load(bytes, file, options, null);
+
+    private static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (bytes.Length > options.MaxBytes)
@@ -58,11 +65,14 @@ public static partial class YamlLoader
                 "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
         }
 
-        return LoadText(text, file, options);
+        return LoadText(text, file, options, rootEntries);
     }
 
     /// <summary>Loads YAML text.</summary>
-    public static YamlDocument Load(string text, string? file, YamlLoadOptions options)
+    public static YamlDocument Load(string text, string? file, YamlLoadOptions options) => Load(text, file, options, null);
+
+    /// <summary>As <see cref="Load(string, string?, YamlLoadOptions)"/>, handing a mapping root's entries to <paramref name="rootEntries"/> as they are read.</summary>
+    internal static YamlDocument Load(string text, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
@@ -80,25 +90,25 @@ public static partial class YamlLoader
                 "Save the file as UTF-8 text; check that the path names the configuration and not a binary file."));
         }
 
-        return LoadText(text, file, options);
+        return LoadText(text, file, options, rootEntries);
     }
 
-    private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options)
+    private static YamlDocument LoadText(string text, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
-        var builder = new TreeBuilder(options, file);
+        var builder = new YamlTreeBuilder(options, file, rootEntries);
         var parser = new Parser(new StringReader(text));
         try
         {
             var root = builder.ReadStream(parser);
             return new YamlDocument(root, builder.Findings, file);
         }
-        catch (LoadAbortedException)
+        catch (YamlLoadAbortedException)
         {
             return new YamlDocument(null, builder.Findings, file);
         }
         catch (YamlException ex)
         {
-            builder.Findings.Add(SyntaxFinding(ex.Start, MarkPrefix().Replace(ex.Message, ""), text, file));
+            builder.Findings.Add(SyntaxFinding(ex.Start, ex.End, MarkPrefix().Replace(ex.Message, ""), text, file));
             return new YamlDocument(null, builder.Findings, file);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
@@ -106,17 +116,17 @@ public static partial class YamlLoader
             // YamlDotNet's scanner throws these on some malformed input (e.g. an unclosed flow
             // sequence) instead of a YamlException; the last event read says where it stopped.
             var at = parser.Current?.End ?? Mark.Empty;
-            builder.Findings.Add(SyntaxFinding(at, "the YAML parser could not continue after this point (unclosed bracket, quote or block?).", text, file));
+            builder.Findings.Add(SyntaxFinding(at, at, "the YAML parser could not continue after this point (unclosed bracket, quote or block?).", text, file));
             return new YamlDocument(null, builder.Findings, file);
         }
     }
 
-    private static Finding SyntaxFinding(Mark at, string reason, string text, string? file)
+    private static Finding SyntaxFinding(Mark at, Mark end, string reason, string text, string? file)
     {
         var line = (int)Math.Max(1, at.Line);
         var column = (int)Math.Max(1, at.Column);
         var fix = "Correct the YAML syntax at this line.";
-        var tabLine = FirstTabIndentedLine(text, line, reason.Contains("tab", StringComparison.OrdinalIgnoreCase));
+        var tabLine = TabIndentedLine(text, line, (int)Math.Max(line, end.Line), reason.Contains("tab", StringComparison.OrdinalIgnoreCase));
         if (tabLine is not null)
         {
             line = tabLine.Value;
@@ -128,21 +138,59 @@ public static partial class YamlLoader
         return Error(YamlFindingCodes.Syntax, $"Invalid YAML at line {line}, column {column}: {reason}", file, line, column, fix);
     }
 
-    // A tab in a line's indentation is the usual cause of a syntax error at or just after that line.
-    private static int? FirstTabIndentedLine(string text, int errorLine, bool parserNamedTab)
+    /// <summary>
+    /// The line whose indentation holds the tab that caused a syntax error, or null. A tab in the
+    /// indentation is the usual cause of an error at or just after its line, and YamlDotNet then names
+    /// the tab, often at the start of the enclosing mapping, so its line is searched from there on. When
+    /// a tab opens a mapping (e.g. the first key of the file), YamlDotNet instead reads on and gives up at
+    /// a later key without naming the tab: then the nearest line above that starts with a tab (never valid
+    /// indentation in block YAML) is the cause.
+    /// </summary>
+    private static int? TabIndentedLine(string text, int errorLine, int errorEndLine, bool parserNamedTab)
     {
         var lines = text.Split('\n');
-        var last = parserNamedTab ? lines.Length : Math.Min(lines.Length, errorLine + 1);
+        var last = parserNamedTab ? lines.Length : Math.Min(lines.Length, errorEndLine + 1);
         for (var i = Math.Max(0, errorLine - 3); i < last; i++)
         {
-            foreach (var c in lines[i])
+            if (HasTabInIndentation(lines[i]))
             {
-                if (c == '\t') return i + 1;
-                if (c != ' ') break;
+                return i + 1;
+            }
+        }
+
+        // Parsing went on past the tab line and failed later: the nearest line above that starts with a tab.
+        for (var i = Math.Min(lines.Length, Math.Max(0, errorLine - 3)) - 1; i >= 0; i--)
+        {
+            if (StartsWithTabbedContent(lines[i]))
+            {
+                return i + 1;
             }
         }
 
         return null;
+    }
+
+    private static bool HasTabInIndentation(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c == '\t') return true;
+            if (c != ' ') break;
+        }
+
+        return false;
+    }
+
+    // A line that starts with a tab and holds YAML content (not only blanks or a comment).
+    private static bool StartsWithTabbedContent(string line)
+    {
+        if (line.Length == 0 || line[0] != '\t')
+        {
+            return false;
+        }
+
+        var content = line.AsSpan().TrimStart(" \t");
+        return content.Length > 0 && content[0] is not ('#' or '\r');
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out int badOffset, out string what)
@@ -214,184 +262,4 @@ public static partial class YamlLoader
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex MarkPrefix();
-
-    private sealed class LoadAbortedException : Exception
-    {
-    }
-
-    /// <summary>Turns parser events into nodes while enforcing the limits.</summary>
-    private sealed class TreeBuilder(YamlLoadOptions options, string? file)
-    {
-        private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-        private long expandedNodes;
-
-        public List<Finding> Findings { get; } = [];
-
-        public YamlNode? ReadStream(IParser parser)
-        {
-            parser.Consume<StreamStart>();
-            if (parser.TryConsume<StreamEnd>(out _))
-            {
-                return null;
-            }
-
-            parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, 1, "");
-            parser.Consume<DocumentEnd>();
-            if (parser.Accept<DocumentStart>(out var next))
-            {
-                Findings.Add(new Finding
-                {
-                    Severity = FindingSeverity.Warning,
-                    Code = YamlFindingCodes.ExtraDocuments,
-                    Message = $"The file holds more than one YAML document; {options.ServerName} reads only the first.",
-                    File = file,
-                    Line = (int)next.Start.Line,
-                    Column = (int)next.Start.Column,
-                    Fix = "Remove the '---' separator and the documents after it, or merge them into the first.",
-                });
-            }
-
-            return root is YamlScalarNode { IsNull: true } ? null : root;
-        }
-
-        private YamlNode ReadNode(IParser parser, int depth, string path)
-        {
-            if (parser.TryConsume<AnchorAlias>(out var alias))
-            {
-                return ResolveAlias(alias, path);
-            }
-
-            if (parser.TryConsume<Scalar>(out var scalar))
-            {
-                Count(1, scalar.Start, path);
-                var node = new YamlScalarNode(scalar.Value, Style(scalar.Style), Line(scalar.Start), Column(scalar.Start), TagOf(scalar.Tag), AnchorOf(scalar.Anchor));
-                Remember(node);
-                return node;
-            }
-
-            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-            {
-                CheckDepth(depth, sequenceStart.Start, path);
-                Count(1, sequenceStart.Start, path);
-                var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    items.Add(ReadNode(parser, depth + 1, $"{path}[{items.Count}]"));
-                }
-
-                var node = new YamlSequenceNode(items, Line(sequenceStart.Start), Column(sequenceStart.Start), TagOf(sequenceStart.Tag), AnchorOf(sequenceStart.Anchor));
-                Remember(node);
-                return node;
-            }
-
-            var mappingStart = parser.Consume<MappingStart>();
-            CheckDepth(depth, mappingStart.Start, path);
-            Count(1, mappingStart.Start, path);
-            var entries = new List<YamlMappingEntry>();
-            var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var key = ReadNode(parser, depth + 1, path);
-                var keyText = (key as YamlScalarNode)?.Value;
-                var childPath = keyText is null ? $"{path}[?]" : path.Length == 0 ? keyText : $"{path}.{keyText}";
-                var value = ReadNode(parser, depth + 1, childPath);
-                if (keyText is not null)
-                {
-                    if (firstLineOfKey.TryGetValue(keyText, out var firstLine))
-                    {
-                        Findings.Add(Duplicate(keyText, key, firstLine, childPath));
-                    }
-                    else
-                    {
-                        firstLineOfKey[keyText] = key.Line;
-                    }
-                }
-
-                entries.Add(new YamlMappingEntry(key, value));
-            }
-
-            var mapping = new YamlMappingNode(entries, Line(mappingStart.Start), Column(mappingStart.Start), TagOf(mappingStart.Tag), AnchorOf(mappingStart.Anchor));
-            Remember(mapping);
-            return mapping;
-        }
-
-        private Finding Duplicate(string keyText, YamlNode key, int firstLine, string path)
-        {
-            var refuses = options.DuplicateKeys == DuplicateKeyPolicy.Error;
-            return new Finding
-            {
-                Severity = refuses ? FindingSeverity.Error : FindingSeverity.Warning,
-                Code = YamlFindingCodes.DuplicateKey,
-                Message = refuses
-                    ? $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} refuses the file."
-                    : $"mapping key \"{keyText}\" already defined at line {firstLine}; {options.ServerName} keeps only this later value.",
-                File = file,
-                Line = key.Line,
-                Column = key.Column,
-                Path = path,
-                Fix = $"Keep one \"{keyText}\" key in this mapping and merge the values you need into it.",
-            };
-        }
-
-        private YamlNode ResolveAlias(AnchorAlias alias, string path)
-        {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target))
-            {
-                Findings.Add(Error(YamlFindingCodes.UnknownAlias, $"The alias *{alias.Value.Value} refers to an anchor that is not defined before it.",
-                    file, Line(alias.Start), Column(alias.Start), $"Define &{alias.Value.Value} before this line or remove the alias.", path));
-                throw new LoadAbortedException();
-            }
-
-            Count(target.ExpandedSize, alias.Start, path);
-            return target;
-        }
-
-        private void Remember(YamlNode node)
-        {
-            if (node.Anchor is { } name)
-            {
-                anchors[name] = node;
-            }
-        }
-
-        private void Count(long nodes, Mark at, string path)
-        {
-            expandedNodes += nodes;
-            if (expandedNodes > options.MaxExpandedNodes)
-            {
-                Findings.Add(Error(YamlFindingCodes.AliasExpansion,
-                    $"The document expands to more than {options.MaxExpandedNodes} nodes once its aliases are resolved (an alias bomb); loading stopped at line {Line(at)}.",
-                    file, Line(at), Column(at), "Remove the nested aliases (*name) that repeat large anchored blocks.", path));
-                throw new LoadAbortedException();
-            }
-        }
-
-        private void CheckDepth(int depth, Mark at, string path)
-        {
-            if (depth > options.MaxDepth)
-            {
-                Findings.Add(Error(YamlFindingCodes.TooDeep, $"The document nests deeper than {options.MaxDepth} levels at line {Line(at)}.",
-                    file, Line(at), Column(at), "Flatten the structure; a configuration needs only a few levels.", path));
-                throw new LoadAbortedException();
-            }
-        }
-
-        private static int Line(Mark mark) => (int)mark.Line;
-
-        private static int Column(Mark mark) => (int)mark.Column;
-
-        private static string? TagOf(YamlDotNet.Core.TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
-
-        private static string? AnchorOf(YamlDotNet.Core.AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
-
-        private static YamlScalarStyle Style(DotNetScalarStyle style) => style switch
-        {
-            DotNetScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
-            DotNetScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
-            DotNetScalarStyle.Literal => YamlScalarStyle.Literal,
-            DotNetScalarStyle.Folded => YamlScalarStyle.Folded,
-            _ => YamlScalarStyle.Plain,
-        };
-    }
 }

@@ -15,6 +15,14 @@ public sealed class YamlMappingNode : YamlNode
         expandedSize = 1 + entries.Sum(e => e.Key.ExpandedSize + e.Value.ExpandedSize);
     }
 
+    // The loader's constructor: it has counted the expanded size while reading the entries.
+    internal YamlMappingNode(YamlMappingEntry[] entries, long expandedSize, int line, int column, string? tag, string? anchor)
+        : base(line, column, tag, anchor)
+    {
+        Entries = entries;
+        this.expandedSize = expandedSize;
+    }
+
     public IReadOnlyList<YamlMappingEntry> Entries { get; }
 
     public override YamlNodeKind Kind => YamlNodeKind.Mapping;

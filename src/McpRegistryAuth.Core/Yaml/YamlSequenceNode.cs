@@ -12,6 +12,14 @@ public sealed class YamlSequenceNode : YamlNode
         expandedSize = 1 + items.Sum(i => i.ExpandedSize);
     }
 
+    // The loader's constructor: it has counted the expanded size while reading the items.
+    internal YamlSequenceNode(YamlNode[] items, long expandedSize, int line, int column, string? tag, string? anchor)
+        : base(line, column, tag, anchor)
+    {
+        Items = items;
+        this.expandedSize = expandedSize;
+    }
+
     public IReadOnlyList<YamlNode> Items { get; }
 
     public override YamlNodeKind Kind => YamlNodeKind.Sequence;

@@ -103,6 +103,42 @@ public class YamlLoaderTests
     }
 
     [Fact]
+    public void Yaml_TabIndentationFindingNamesTheTabLineWhenTheParserFailsLater()
+    {
+        // YamlDotNet reads past a tab before the first key and gives up at the next top-level key (line 5)
+        // without naming the tab; the finding must still point at the tab's line.
+        var doc = Load("\tauth:\n  mode: oauth\n  realm: x\n  issuer: y\nstorage:\n  path: /data\n");
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(YamlFindingCodes.Syntax, finding.Code);
+        Assert.Equal(1, finding.Line);
+        Assert.Equal(1, finding.Column);
+        Assert.StartsWith("Invalid YAML at line 1, column 1: a tab character is used for indentation", finding.Message);
+        Assert.Equal("Indent with spaces instead of tabs.", finding.Fix);
+        Assert.Null(doc.Root);
+    }
+
+    [Fact]
+    public void Yaml_TabIndentationFindingNamesTheTabLineNotTheMappingStart()
+    {
+        // YamlDotNet reports this tab at the start of the root mapping (line 1), far above the tab.
+        var doc = Load("x: 1\ny: 2\nz: 3\nw: 4\nv: 5\na:\n\t- server: x\n", YamlLoadOptions.GatewayScopes);
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(YamlFindingCodes.Syntax, finding.Code);
+        Assert.Equal(7, finding.Line);
+        Assert.Equal("Indent with spaces instead of tabs.", finding.Fix);
+    }
+
+    [Fact]
+    public void Yaml_SyntaxErrorWithoutTabsKeepsTheParserLine()
+    {
+        var doc = Load("a: 1\nb: 2\nc: 3\nd: 4\ne: [x\nf: 5\n");
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(YamlFindingCodes.Syntax, finding.Code);
+        Assert.DoesNotContain("tab", finding.Message);
+        Assert.Equal("Correct the YAML syntax at this line.", finding.Fix);
+    }
+
+    [Fact]
     public void Yaml_SyntaxErrorNamesLineWithoutParserMarkPrefix()
     {
         var doc = Load("auth:\n  mode: [oauth\n  other: x\n");

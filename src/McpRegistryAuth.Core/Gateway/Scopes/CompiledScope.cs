@@ -16,10 +16,12 @@ internal sealed class CompiledScope
     {
         Scope = scope;
         IterationFailure = scope.IterationFailure;
-        var exact = new Dictionary<string, List<CompiledRule>>(StringComparer.Ordinal);
+        var rules = scope.Rules;
+        var exact = new List<CompiledRule>(rules.Count);
         var everywhere = new List<CompiledRule>();
-        foreach (var rule in scope.Rules)
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
             if (rule.AlwaysFailsBecause is not null)
             {
                 everywhere.Add(new CompiledRule(rule));
@@ -31,27 +33,31 @@ internal sealed class CompiledScope
                 continue;
             }
 
-            var server = rule.NormalizedServer!;
-            if (server == "*")
+            if (rule.NormalizedServer == "*")
             {
                 everywhere.Add(new CompiledRule(rule));
             }
             else
             {
-                if (!exact.TryGetValue(server, out var list))
-                {
-                    exact[server] = list = new List<CompiledRule>(1);
-                }
-
-                list.Add(new CompiledRule(rule));
+                exact.Add(new CompiledRule(rule));
             }
         }
 
         Everywhere = everywhere.Count == 0 ? NoRules : everywhere.ToArray();
+        // Usually one rule per server: arrays of one, grown in rule order when a server repeats.
         byServer = new Dictionary<string, CompiledRule[]>(exact.Count, StringComparer.Ordinal);
-        foreach (var (server, rules) in exact)
+        foreach (var rule in exact)
         {
-            byServer[server] = Everywhere.Length == 0 ? rules.ToArray() : Merge(rules, Everywhere);
+            var server = rule.Rule.NormalizedServer!;
+            byServer[server] = byServer.TryGetValue(server, out var earlier) ? [.. earlier, rule] : [rule];
+        }
+
+        if (Everywhere.Length > 0)
+        {
+            foreach (var server in byServer.Keys.ToArray())
+            {
+                byServer[server] = Merge(byServer[server], Everywhere);
+            }
         }
     }
 
@@ -66,16 +72,16 @@ internal sealed class CompiledScope
 
     public CompiledRule[] RulesFor(string normalizedServer) => byServer.TryGetValue(normalizedServer, out var rules) ? rules : Everywhere;
 
-    private static CompiledRule[] Merge(List<CompiledRule> first, CompiledRule[] second)
+    private static CompiledRule[] Merge(CompiledRule[] first, CompiledRule[] second)
     {
-        var merged = new CompiledRule[first.Count + second.Length];
+        var merged = new CompiledRule[first.Length + second.Length];
         int i = 0, j = 0, k = 0;
-        while (i < first.Count && j < second.Length)
+        while (i < first.Length && j < second.Length)
         {
             merged[k++] = first[i].Index < second[j].Index ? first[i++] : second[j++];
         }
 
-        while (i < first.Count)
+        while (i < first.Length)
         {
             merged[k++] = first[i++];
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
@@ -6,12 +8,14 @@ namespace McpRegistryAuth.Core.Gateway.Scopes;
 /// </summary>
 public sealed class DefinitionValue
 {
-    private DefinitionValue(DefinitionValueKind kind, string? text, IReadOnlyList<DefinitionValue>? items, IReadOnlyList<DefinitionEntry>? entries, string? file, int line, int column)
+    // One field holds what the kind needs (the text, the items or the entries): a large definition holds
+    // hundreds of thousands of values, and every byte of them is copied by the garbage collector.
+    private readonly object? payload;
+
+    private DefinitionValue(DefinitionValueKind kind, object? payload, string? file, int line, int column)
     {
         Kind = kind;
-        Text = text;
-        Items = items ?? Array.Empty<DefinitionValue>();
-        Entries = entries ?? Array.Empty<DefinitionEntry>();
+        this.payload = payload;
         File = file;
         Line = line;
         Column = column;
@@ -20,12 +24,12 @@ public sealed class DefinitionValue
     public DefinitionValueKind Kind { get; }
 
     /// <summary>The scalar as written (strings, numbers, booleans); null for Null, List and Mapping.</summary>
-    public string? Text { get; }
+    public string? Text => Kind is DefinitionValueKind.String or DefinitionValueKind.Number or DefinitionValueKind.Boolean ? Unsafe.As<string>(payload) : null;
 
-    public IReadOnlyList<DefinitionValue> Items { get; }
+    public IReadOnlyList<DefinitionValue> Items => Kind == DefinitionValueKind.List ? Unsafe.As<IReadOnlyList<DefinitionValue>>(payload)! : Array.Empty<DefinitionValue>();
 
     /// <summary>Mapping entries in document order, after duplicate keys were resolved (last wins).</summary>
-    public IReadOnlyList<DefinitionEntry> Entries { get; }
+    public IReadOnlyList<DefinitionEntry> Entries => Kind == DefinitionValueKind.Mapping ? Unsafe.As<IReadOnlyList<DefinitionEntry>>(payload)! : Array.Empty<DefinitionEntry>();
 
     public string? File { get; }
 
@@ -34,28 +38,30 @@ public sealed class DefinitionValue
 
     public int Column { get; }
 
-    public static DefinitionValue Null(string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Null, null, null, null, file, line, column);
+    public static DefinitionValue Null(string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Null, null, file, line, column);
 
-    public static DefinitionValue String(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.String, text, null, null, file, line, column);
+    public static DefinitionValue String(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.String, text, file, line, column);
 
-    public static DefinitionValue Number(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Number, text, null, null, file, line, column);
+    public static DefinitionValue Number(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Number, text, file, line, column);
 
-    public static DefinitionValue Boolean(bool value, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Boolean, value ? "True" : "False", null, null, file, line, column);
+    public static DefinitionValue Boolean(bool value, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Boolean, value ? "True" : "False", file, line, column);
 
-    public static DefinitionValue List(IReadOnlyList<DefinitionValue> items, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.List, null, items, null, file, line, column);
+    public static DefinitionValue List(IReadOnlyList<DefinitionValue> items, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.List, items ?? (object)Array.Empty<DefinitionValue>(), file, line, column);
 
-    public static DefinitionValue Mapping(IReadOnlyList<DefinitionEntry> entries, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Mapping, null, null, entries, file, line, column);
+    public static DefinitionValue Mapping(IReadOnlyList<DefinitionEntry> entries, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Mapping, entries ?? (object)Array.Empty<DefinitionEntry>(), file, line, column);
 
     public bool IsString => Kind == DefinitionValueKind.String;
 
     /// <summary>The value of a mapping key, or null when this is not a mapping or the key is absent.</summary>
     public DefinitionValue? Get(string key)
     {
-        foreach (var entry in Entries)
+        // Indexed, not foreach: enumerating the interface would allocate on every lookup.
+        var entries = Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
-                return entry.Value;
+                return entries[i].Value;
             }
         }
 
@@ -73,9 +79,10 @@ public sealed class DefinitionValue
         switch (Kind)
         {
             case DefinitionValueKind.List:
-                foreach (var item in Items)
+                var items = Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    if (item.Kind == DefinitionValueKind.String && string.Equals(item.Text, needle, StringComparison.Ordinal))
+                    if (items[i].Kind == DefinitionValueKind.String && string.Equals(items[i].Text, needle, StringComparison.Ordinal))
                     {
                         return Membership.Yes;
                     }

@@ -10,11 +10,10 @@ internal static class ScopeRuleLinter
 
     public static void Lint(ScopeRule rule, List<Finding> findings)
     {
-        var where = $"scope '{rule.Scope}', rule {rule.Index}";
         if (rule.AlwaysFailsBecause is { } always)
         {
             findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.RuleDeniesOnError, rule.Value,
-                $"{where}: {always}. FGAC raises when it reaches this rule and denies the request, even when a later rule or scope would grant it.",
+                $"{Where(rule)}: {always}. FGAC raises when it reaches this rule and denies the request, even when a later rule or scope would grant it.",
                 "Write the rule as a mapping with a string server, a list of methods and a list of tools.", rule.Scope));
             return;
         }
@@ -24,15 +23,17 @@ internal static class ScopeRuleLinter
             return;
         }
 
-        foreach (var entry in rule.Value.Entries)
+        var entries = rule.Value.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (!KnownRuleKeys.Contains(entry.Key))
             {
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Warning,
                     Code = ScopeFindingCodes.UnknownKey,
-                    Message = $"{where}: key '{entry.Key}' is not read by the gateway (expected server, methods, tools, or agent/actions).",
+                    Message = $"{Where(rule)}: key '{entry.Key}' is not read by the gateway (expected server, methods, tools, or agent/actions).",
                     File = rule.File,
                     Line = entry.Line,
                     Column = entry.Column,
@@ -51,21 +52,24 @@ internal static class ScopeRuleLinter
         if (server == "all")
         {
             findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.ServerAllIsNotWildcard, rule.Server!,
-                $"{where}: server 'all' is not a wildcard in FGAC (only '*' is); it matches only a server named 'all'. The registry's own resolver does treat it as a wildcard.",
+                $"{Where(rule)}: server 'all' is not a wildcard in FGAC (only '*' is); it matches only a server named 'all'. The registry's own resolver does treat it as a wildcard.",
                 "Use server: '*' for every server.", rule.Scope));
         }
         else if (server == "v0.1")
         {
             findings.Add(Make(FindingSeverity.Info, ScopeFindingCodes.ServerV01NeverMatches, rule.Server!,
-                $"{where}: server 'v0.1' never matches: requests to /v0.1/... are checked as server 'v0.1/<rest of path>' (e.g. 'v0.1/servers').",
+                $"{Where(rule)}: server 'v0.1' never matches: requests to /v0.1/... are checked as server 'v0.1/<rest of path>' (e.g. 'v0.1/servers').",
                 "Add rules for the exact servers (e.g. v0.1/servers) or use a '*' server rule.", rule.Scope));
         }
 
-        LintField(rule, rule.Methods, "methods", where, findings);
-        LintField(rule, rule.Tools, "tools", where, findings);
+        LintField(rule, rule.Methods, "methods", findings);
+        LintField(rule, rule.Tools, "tools", findings);
     }
 
-    private static void LintField(ScopeRule rule, DefinitionValue? value, string name, string where, List<Finding> findings)
+    // Built only for a Finding: most rules have none.
+    private static string Where(ScopeRule rule) => $"scope '{rule.Scope}', rule {rule.Index}";
+
+    private static void LintField(ScopeRule rule, DefinitionValue? value, string name, List<Finding> findings)
     {
         if (value is null)
         {
@@ -76,19 +80,24 @@ internal static class ScopeRuleLinter
         {
             case DefinitionValueKind.String when value.Text is not ("*" or "all"):
                 findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.SubstringMatch, value,
-                    $"{where}: {name} is the string {value}, not a list, so the gateway tests it by substring: any name contained in it matches (and a value containing 'all' or '*' is a wildcard).",
+                    $"{Where(rule)}: {name} is the string {value}, not a list, so the gateway tests it by substring: any name contained in it matches (and a value containing 'all' or '*' is a wildcard).",
                     $"Write {name} as a list: [{value.Text}].", $"{rule.Scope}[{rule.Index}].{name}"));
                 break;
             case DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean:
                 findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.RuleDeniesOnError, value,
-                    $"{where}: {name} is {value} ({value.PythonType}); testing membership in it raises, so every request to a server this rule matches is denied unless an earlier rule granted it.",
+                    $"{Where(rule)}: {name} is {value} ({value.PythonType}); testing membership in it raises, so every request to a server this rule matches is denied unless an earlier rule granted it.",
                     $"Write {name} as a list, or remove the key (a missing {name} means []).", $"{rule.Scope}[{rule.Index}].{name}"));
                 break;
             case DefinitionValueKind.List:
-                foreach (var item in value.Items.Where(i => i.Kind != DefinitionValueKind.String))
+                foreach (var item in value.Items)
                 {
+                    if (item.Kind == DefinitionValueKind.String)
+                    {
+                        continue;
+                    }
+
                     findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.WrongType, item,
-                        $"{where}: {name} holds {item} ({item.PythonType}), which never equals a name.",
+                        $"{Where(rule)}: {name} holds {item} ({item.PythonType}), which never equals a name.",
                         "Quote the value so it is a string.", $"{rule.Scope}[{rule.Index}].{name}"));
                 }
 

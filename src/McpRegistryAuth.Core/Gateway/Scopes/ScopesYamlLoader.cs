@@ -18,19 +18,19 @@ public static class ScopesYamlLoader
     public static ScopeDefinitions Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return FromDocument(YamlLoader.LoadFile(path, Options), path);
+        return Build(rootEntries => YamlLoader.LoadFile(path, Options, rootEntries), path);
     }
 
     public static ScopeDefinitions FromText(string yaml, string file = "scopes.yml")
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        return FromDocument(YamlLoader.Load(yaml, file, Options), file);
+        return Build(rootEntries => YamlLoader.Load(yaml, file, Options, rootEntries), file);
     }
 
-    private static ScopeDefinitions FromDocument(YamlDocument document, string file)
+    private static ScopeDefinitions Build(Func<Action<YamlNode, YamlNode>, YamlDocument> load, string file)
     {
-        var findings = new List<Finding>(document.Findings);
-        var root = YamlDefinitionConverter.Convert(document.Root, file, findings);
+        var findings = new List<Finding>();
+        var root = YamlDefinitionConverter.LoadAndConvert(load, file, findings);
         return ScopesYamlModel.Build(root, file, findings);
     }
 }

@@ -46,11 +46,24 @@ public static class ScopesYamlModel
             findings.Add(new Finding { Severity = FindingSeverity.Warning, Code = ScopeFindingCodes.BadGroupMappings, Message = "scopes.yml has no group_mappings: no IdP group maps to any scope, so only callers with scopes in their token get access.", File = source, Fix = "Add group_mappings: {<group>: [<scope>, ...]}." });
         }
 
-        var defined = new HashSet<string>(scopes.Select(s => s.Name), StringComparer.Ordinal);
+        var defined = new HashSet<string>(scopes.Count, StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            defined.Add(scope.Name);
+        }
+
+        // Each undefined scope once per group, in list order; most groups have none.
+        HashSet<string>? reported = null;
         foreach (var mapping in mappings)
         {
-            foreach (var scope in mapping.Scopes.Where(s => !defined.Contains(s)).Distinct(StringComparer.Ordinal))
+            reported?.Clear();
+            foreach (var scope in mapping.Scopes)
             {
+                if (defined.Contains(scope) || !(reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(scope))
+                {
+                    continue;
+                }
+
                 findings.Add(new Finding { Severity = FindingSeverity.Info, Code = ScopeFindingCodes.UndefinedScope, Message = $"group '{mapping.Group}' maps to scope '{scope}', which has no top-level key: it grants no server access (UI permissions may still use it).", File = mapping.File, Line = NullIfZero(mapping.Line), Path = $"{GroupMappingsKey}.{mapping.Group}", Fix = $"Add a '{scope}:' key with server rules, or remove it from the mapping." });
             }
         }

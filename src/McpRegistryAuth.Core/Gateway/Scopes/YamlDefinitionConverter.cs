@@ -18,7 +18,13 @@ internal sealed partial class YamlDefinitionConverter
 
     private readonly string file;
     private readonly List<Finding> findings;
+    // Up to this many keys a mapping finds a repeated key by scanning its entries.
+    private const int KeyScanLimit = 8;
+
     private readonly Dictionary<YamlNode, DefinitionValue> converted = new(ReferenceEqualityComparer.Instance);
+
+    // Where the converter is, for messages only: built into text when a key needs a Finding.
+    private readonly YamlPathStack path = new();
 
     private YamlDefinitionConverter(string file, List<Finding> findings)
     {
@@ -27,9 +33,35 @@ internal sealed partial class YamlDefinitionConverter
     }
 
     public static DefinitionValue? Convert(YamlNode? root, string file, List<Finding> findings)
-        => root is null ? null : new YamlDefinitionConverter(file, findings).Value(root, "");
+        => root is null ? null : new YamlDefinitionConverter(file, findings).Value(root);
 
-    private DefinitionValue Value(YamlNode node, string path)
+    /// <summary>
+    /// Loads and converts in one pass: each top-level entry is converted as soon as the loader has read it,
+    /// so the YAML tree of a large file never lives whole beside its conversion. Findings as from
+    /// <see cref="YamlLoader.Load(string, string?, YamlLoadOptions)"/> followed by <see cref="Convert"/>.
+    /// </summary>
+    public static DefinitionValue? LoadAndConvert(Func<Action<YamlNode, YamlNode>, YamlDocument> load, string file, List<Finding> findings)
+    {
+        var conversionFindings = new List<Finding>();
+        var converter = new YamlDefinitionConverter(file, conversionFindings);
+        var top = new MappingBuilder(converter, 0);
+        var document = load(top.Add);
+        findings.AddRange(document.Findings);
+        var root = document.Root switch
+        {
+            null => null,
+            YamlMappingNode mapping => top.ToValue(mapping.Line, mapping.Column),
+            var other => converter.Value(other),
+        };
+        if (root is not null)
+        {
+            findings.AddRange(conversionFindings);
+        }
+
+        return root;
+    }
+
+    private DefinitionValue Value(YamlNode node)
     {
         // Only anchored nodes can be reached twice (through aliases), so only they are remembered.
         if (node.Anchor is not null && converted.TryGetValue(node, out var done))
@@ -40,8 +72,8 @@ internal sealed partial class YamlDefinitionConverter
         DefinitionValue value = node switch
         {
             YamlScalarNode scalar => Scalar(scalar),
-            YamlSequenceNode sequence => Sequence(sequence, path),
-            YamlMappingNode mapping => Mapping(mapping, path),
+            YamlSequenceNode sequence => Sequence(sequence),
+            YamlMappingNode mapping => Mapping(mapping),
             _ => DefinitionValue.Null(file, node.Line, node.Column),
         };
         if (node.Anchor is not null)
@@ -52,74 +84,163 @@ internal sealed partial class YamlDefinitionConverter
         return value;
     }
 
-    private DefinitionValue Sequence(YamlSequenceNode sequence, string path)
+    private DefinitionValue Sequence(YamlSequenceNode sequence)
     {
-        var items = new List<DefinitionValue>(sequence.Items.Count);
-        foreach (var item in sequence.Items)
+        var source = sequence.Items;
+        var items = source.Count == 0 ? Array.Empty<DefinitionValue>() : new DefinitionValue[source.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items.Add(Value(item, path));
+            items[i] = Value(source[i]);
         }
 
         return DefinitionValue.List(items, file, sequence.Line, sequence.Column);
     }
 
-    private DefinitionValue Mapping(YamlMappingNode mapping, string path)
+    private DefinitionValue Mapping(YamlMappingNode mapping)
     {
-        var entries = new List<DefinitionEntry>();
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var merged = new List<DefinitionEntry>();
-        foreach (var entry in mapping.Entries)
+        var source = mapping.Entries;
+        var builder = new MappingBuilder(this, source.Count);
+        for (var e = 0; e < source.Count; e++)
         {
-            if (entry.Key is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain })
+            builder.Add(source[e].Key, source[e].Value);
+        }
+
+        return builder.ToValue(mapping.Line, mapping.Column);
+    }
+
+    /// <summary>
+    /// One mapping being converted, entry by entry: Python dict semantics (a repeated key keeps its first
+    /// position and takes the last value), merge keys applied after the mapping's own keys.
+    /// </summary>
+    internal sealed class MappingBuilder(YamlDefinitionConverter converter, int expectedCount)
+    {
+        // Sized for the mapping's entries, so a mapping without repeated or merged keys keeps this array.
+        private DefinitionEntry[] entries = expectedCount == 0 ? [] : new DefinitionEntry[expectedCount];
+        private int count;
+
+        // The usual few keys are found by scanning; a large mapping indexes its keys.
+        private Dictionary<string, int>? positions = expectedCount > KeyScanLimit ? new Dictionary<string, int>(expectedCount, StringComparer.Ordinal) : null;
+        private List<DefinitionEntry>? merged;
+
+        public void Add(YamlNode keyNode, YamlNode valueNode)
+        {
+            if (keyNode is YamlScalarNode { Value: "<<", Style: YamlScalarStyle.Plain })
             {
-                var source = Value(entry.Value, path);
-                var sources = source.Kind == DefinitionValueKind.List ? source.Items : new[] { source };
-                foreach (var part in sources.Where(p => p.Kind == DefinitionValueKind.Mapping))
+                var from = converter.Value(valueNode);
+                merged ??= [];
+                if (from.Kind == DefinitionValueKind.List)
                 {
-                    merged.AddRange(part.Entries);
+                    foreach (var part in from.Items)
+                    {
+                        if (part.Kind == DefinitionValueKind.Mapping)
+                        {
+                            merged.AddRange(part.Entries);
+                        }
+                    }
+                }
+                else if (from.Kind == DefinitionValueKind.Mapping)
+                {
+                    merged.AddRange(from.Entries);
                 }
 
-                continue;
+                return;
             }
 
-            if (entry.Key is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
+            if (keyNode is not YamlScalarNode key || KindOf(key) != DefinitionValueKind.String)
             {
-                findings.Add(new Finding
-                {
-                    Severity = FindingSeverity.Warning,
-                    Code = ScopeFindingCodes.WrongType,
-                    Message = $"{(path.Length == 0 ? "top-level" : path)}: key {entry.Key} is {(entry.Key is YamlScalarNode k ? $"a {Scalar(k).PythonType}" : entry.Key.Describe())} in YAML, not a string, so no group or scope name ever equals it.",
-                    File = file,
-                    Line = entry.Key.Line,
-                    Column = entry.Key.Column,
-                    Path = path,
-                    Fix = "Quote the key.",
-                });
-                continue;
+                converter.WrongKeyType(keyNode);
+                return;
             }
 
             var name = key.Value;
-            // Paths only appear in messages about keys, so scalars do not need one.
-            var childPath = entry.Value is YamlScalarNode ? path : path.Length == 0 ? name : $"{path}.{name}";
-            var item = new DefinitionEntry(name, Value(entry.Value, childPath), key.Line, key.Column);
-            if (positions.TryGetValue(name, out var at))
+            converter.path.PushKey(name);
+            var item = new DefinitionEntry(name, converter.Value(valueNode), key.Line, key.Column);
+            converter.path.Pop();
+            var at = PositionOf(name);
+            if (at >= 0)
             {
                 entries[at] = item;
             }
             else
             {
-                positions[name] = entries.Count;
-                entries.Add(item);
+                Append(item);
             }
         }
 
-        foreach (var item in merged.Where(m => !positions.ContainsKey(m.Key)))
+        public DefinitionValue ToValue(int line, int column)
         {
-            positions[item.Key] = entries.Count;
-            entries.Add(item);
+            if (merged is not null)
+            {
+                foreach (var item in merged)
+                {
+                    if (PositionOf(item.Key) < 0)
+                    {
+                        Append(item);
+                    }
+                }
+            }
+
+            if (count != entries.Length)
+            {
+                Array.Resize(ref entries, count);
+            }
+
+            return DefinitionValue.Mapping(entries, converter.file, line, column);
         }
 
-        return DefinitionValue.Mapping(entries, file, mapping.Line, mapping.Column);
+        private void Append(DefinitionEntry item)
+        {
+            if (positions is null && count == KeyScanLimit)
+            {
+                positions = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < count; i++)
+                {
+                    positions.Add(entries[i].Key, i);
+                }
+            }
+
+            if (count == entries.Length)
+            {
+                Array.Resize(ref entries, Math.Max(4, count * 2));
+            }
+
+            positions?.Add(item.Key, count);
+            entries[count++] = item;
+        }
+
+        private int PositionOf(string key)
+        {
+            if (positions is not null)
+            {
+                return positions.TryGetValue(key, out var at) ? at : -1;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    private void WrongKeyType(YamlNode keyNode)
+    {
+        var path = this.path.ToString();
+        findings.Add(new Finding
+        {
+            Severity = FindingSeverity.Warning,
+            Code = ScopeFindingCodes.WrongType,
+            Message = $"{(path.Length == 0 ? "top-level" : path)}: key {keyNode} is {(keyNode is YamlScalarNode k ? $"a {Scalar(k).PythonType}" : keyNode.Describe())} in YAML, not a string, so no group or scope name ever equals it.",
+            File = file,
+            Line = keyNode.Line,
+            Column = keyNode.Column,
+            Path = path,
+            Fix = "Quote the key.",
+        });
     }
 
     private DefinitionValue Scalar(YamlScalarNode scalar)
@@ -156,18 +277,24 @@ internal sealed partial class YamlDefinitionConverter
             return DefinitionValueKind.String;
         }
 
-        if (Nulls.Contains(text))
+        if (MayBeNullOrBoolean(text))
         {
-            return DefinitionValueKind.Null;
-        }
+            if (Nulls.Contains(text))
+            {
+                return DefinitionValueKind.Null;
+            }
 
-        if (Trues.Contains(text) || Falses.Contains(text))
-        {
-            return DefinitionValueKind.Boolean;
+            if (Trues.Contains(text) || Falses.Contains(text))
+            {
+                return DefinitionValueKind.Boolean;
+            }
         }
 
         return MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)) ? DefinitionValueKind.Number : DefinitionValueKind.String;
     }
+
+    // Every null and boolean spelling is at most five characters and starts with one of these.
+    private static bool MayBeNullOrBoolean(string text) => text.Length == 0 || (text.Length <= 5 && text[0] is '~' or 'n' or 'N' or 'y' or 'Y' or 't' or 'T' or 'o' or 'O' or 'f' or 'F');
 
     // PyYAML's int and float resolvers only fire on scalars starting with one of these characters.
     private static bool MayBeNumber(string text) => text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.');

@@ -117,6 +117,40 @@ public class ScopesYamlLoaderTests
     }
 
     [Fact]
+    public void ScopesYaml_TabBeforeTheFirstKeyIsAFindingOnItsLine()
+    {
+        var definitions = ScopesYamlLoader.FromText("\tgroup_mappings:\n  g: [a]\n  h: [b]\n  i: [c]\na:\n  - server: x\n");
+        var finding = Assert.Single(definitions.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal(YamlFindingCodes.Syntax, finding.Code);
+        Assert.Equal(1, finding.Line);
+        Assert.Contains("tab", finding.Message);
+        Assert.Empty(definitions.Scopes);
+    }
+
+    [Theory]
+    [InlineData("base: &rule\n  server: x\n  methods: [ping]\nscope-a:\n  - *rule\n  - <<: *rule\n    tools: [t]\nscope-b: [*rule]\n")]
+    [InlineData("scope-a:\n  - server: x\nscope-a:\n  - server: y\ngroup_mappings: {g: [scope-a]}\n1: [x]\n[k]: v\n")]
+    [InlineData("defaults: &d {extra: [1]}\n<<: *d\nextra: [2]\ngroup_mappings:\n  g: [extra, missing, missing]\n")]
+    [InlineData("- server: x\n")]
+    [InlineData("scope-a: *unknown\n")]
+    [InlineData("{}\n")]
+    public void ScopesYaml_OnePassLoadEqualsLoadingTheTreeThenConverting(string yaml)
+    {
+        // The loader converts each top-level entry as soon as it is read; the result must be exactly that
+        // of converting the whole loaded tree: values, lines, and findings in the same order.
+        var document = YamlLoader.Load(yaml, "s.yml", ScopesYamlLoader.Options);
+        var findings = new List<Finding>(document.Findings);
+        var expected = ScopesYamlModel.Build(YamlDefinitionConverter.Convert(document.Root, "s.yml", findings), "s.yml", findings);
+        var actual = ScopesYamlLoader.FromText(yaml, "s.yml");
+        Assert.Equal(Describe(expected), Describe(actual));
+
+        static string Describe(ScopeDefinitions definitions) => string.Join("\n",
+            definitions.Findings.Select(f => $"{f.Severity} {f.Code} {f.Line}:{f.Column} {f.Path} {f.Message}")
+                .Concat(definitions.Scopes.Select(s => $"{s.Name}@{s.Line} {s.IterationFailure} " + string.Join(" ", s.Rules.Select(r => $"{r.Index}@{r.Line}={r.Value}"))))
+                .Concat(definitions.GroupMappingList.Select(g => $"{g.Group}@{g.Line}: {string.Join(",", g.Scopes)}")));
+    }
+
+    [Fact]
     public void ScopesYaml_AliasBombIsStopped()
     {
         var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Join("", Enumerable.Range(1, 9).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat($"*{(char)('a' + i - 1)}", 10))}]\n"));
