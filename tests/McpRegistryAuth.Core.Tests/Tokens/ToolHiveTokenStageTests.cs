@@ -63,4 +63,38 @@ public class ToolHiveTokenStageTests
         var text = string.Join("\n", verdict.Checks.Select(c => c.ToString()).Concat(verdict.Hints).Concat(verdict.Warnings));
         foreach (var segment in token.Split('.')) Assert.DoesNotContain(segment, text);
     }
+
+    [Fact]
+    public async Task ToolHiveStage_AuthTokenFileIsTheBearerOfTheDiagnosedJwksFetch()
+    {
+        const string required = "registry-jwks-reader-token-0123456789";
+        await using var peer = await McpRegistryAuth.Core.Tests.Peers.LoopbackPeer.StartAsync((_, request) => request.Authorization == "Bearer " + required
+            ? McpRegistryAuth.Core.Tests.Peers.PeerResponse.Json(200, DefaultJwks())
+            : McpRegistryAuth.Core.Tests.Peers.PeerResponse.Json(401, "{\"error\":\"unauthorized\"}"));
+        var directory = Directory.CreateTempSubdirectory("mcpra-authtoken-").FullName;
+        try
+        {
+            var tokenFile = Path.Combine(directory, "token");
+            await File.WriteAllTextAsync(tokenFile, "stale-token-from-last-year\n");
+            var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: '{peer.Url("/certs")}', allowPrivateIP: true, authTokenFile: '{tokenFile}'");
+            var stage = new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5));
+
+            var rejected = await stage.EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+            var status = Assert.Single(rejected.Checks, c => c.Name == "Fetch.HttpStatus");
+            Assert.False(status.Passed);
+            Assert.StartsWith("401", status.Observed);
+            Assert.Contains($"Bearer <secret {new Secret("stale-token-from-last-year").Fingerprint}> from authTokenFile {tokenFile}", status.Observed);
+            Assert.DoesNotContain(rejected.Checks, c => c.ToString().Contains("stale-token-from-last-year", StringComparison.Ordinal));
+            Assert.All(peer.Requests, r => Assert.Equal("Bearer stale-token-from-last-year", r.Authorization));
+
+            await File.WriteAllTextAsync(tokenFile, required + "\n");
+            var fetched = await stage.EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+            Assert.DoesNotContain(fetched.Checks, c => c.Name.StartsWith("Fetch.", StringComparison.Ordinal));
+            Assert.Contains(fetched.Checks, c => c.Name == "ToolHive.Jwt.Jwks" && c.Passed);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
