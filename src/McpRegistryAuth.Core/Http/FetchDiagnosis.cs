@@ -70,15 +70,24 @@ public sealed class FetchDiagnosis
         var steps = StepsFor(url, kind);
         var failed = run.FailedStep;
         var notEvaluated = failed is null ? Array.Empty<string>() : steps.SkipWhile(s => s != failed).Skip(1).ToArray();
+        var fix = failed is null ? null : run.Checks.Last(c => c.Name == failed).Hint;
         var checks = run.Checks;
-        if (notEvaluated.Length > 0)
-        {
-            var last = checks[^1];
-            checks[^1] = last with { Hint = $"{(last.Hint is null ? "" : last.Hint + " ")}Not evaluated after this step: {string.Join(", ", notEvaluated)}." };
-        }
-
-        return new FetchDiagnosisReport { Url = url, Kind = kind, Checks = checks, FailedStep = failed, NotEvaluated = notEvaluated, JwksUri = run.JwksUri };
+        // Said, in the module's usual form, so -Verbose shows where the fetch stopped.
+        checks.AddRange(notEvaluated.Select(step => new Check(step, false, $"not evaluated: {failed} failed", ExpectedOf(step))));
+        return new FetchDiagnosisReport { Url = url, Kind = kind, Checks = checks, FailedStep = failed, NotEvaluated = notEvaluated, Fix = fix, JwksUri = run.JwksUri };
     }
+
+    private static string ExpectedOf(string step) => step switch
+    {
+        PrivateAddress => "an address the server may dial",
+        TcpConnect => "a TCP connection",
+        Tls => "a trusted certificate for the host",
+        HttpStatus => "200",
+        ContentType => "application/json (or a +json type)",
+        JsonShape => "the expected JSON document",
+        KeyIds => "the kids the IdP puts in its tokens",
+        _ => "the host's addresses",
+    };
 
     private async Task RunStepsAsync(Run run)
     {

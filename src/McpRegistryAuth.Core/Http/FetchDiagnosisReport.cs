@@ -1,6 +1,9 @@
 namespace McpRegistryAuth.Core.Http;
 
-/// <summary>The steps of one diagnosed fetch, in order, up to and including the first that failed.</summary>
+/// <summary>
+/// The steps of one diagnosed fetch, in order, up to and including the first that failed; each later step follows
+/// as a failed check observed "not evaluated".
+/// </summary>
 public sealed record FetchDiagnosisReport
 {
     public required Uri Url { get; init; }
@@ -16,6 +19,9 @@ public sealed record FetchDiagnosisReport
     public string? FailedStep { get; init; }
 
     public bool Succeeded => FailedStep is null;
+
+    /// <summary>What to change, from the step that failed; null when none failed or no fix is known.</summary>
+    public string? Fix { get; init; }
 
     /// <summary>For a discovery document that passed: the jwks_uri it names.</summary>
     public string? JwksUri { get; init; }

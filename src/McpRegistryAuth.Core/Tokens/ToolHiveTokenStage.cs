@@ -50,7 +50,10 @@ public sealed class ToolHiveTokenStage
                 client);
             var outcome = await validator.ValidateAsync(ToTokenProvider(provider, warnings), token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
-            checks.AddRange(outcome.Accepted ? outcome.Checks : await WithFetchDiagnosisAsync(outcome.Checks, settings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false));
+            var (providerChecks, fetchFix) = outcome.Accepted
+                ? (outcome.Checks, null)
+                : await WithFetchDiagnosisAsync(outcome.Checks, settings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false);
+            checks.AddRange(providerChecks);
             if (outcome.Accepted)
             {
                 return new Verdict
@@ -70,7 +73,7 @@ public sealed class ToolHiveTokenStage
 
             provisional |= outcome.NotEvaluated;
             checks.Add(new Check("ToolHive.Provider.DebugLog", false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
-            foreach (var hint in outcome.Hints)
+            foreach (var hint in fetchFix is null ? outcome.Hints : outcome.Hints.Append(fetchFix))
             {
                 var text = config.Providers.Count > 1 ? $"[{provider.Name}] {hint}" : hint;
                 if (!hints.Contains(text)) hints.Add(text);
@@ -82,9 +85,10 @@ public sealed class ToolHiveTokenStage
 
     /// <summary>
     /// When the provider's discovery or JWKS fetch failed over the network, the same fetch again step by step
-    /// (<see cref="FetchDiagnosis"/>) with this provider's client settings; its checks follow the failed one.
+    /// (<see cref="FetchDiagnosis"/>) with this provider's client settings; its checks follow the failed one, and the
+    /// failing step's fix joins the provider's hints.
     /// </summary>
-    private static async Task<IReadOnlyList<Check>> WithFetchDiagnosisAsync(IReadOnlyList<Check> checks, FetchDiagnosisOptions settings, bool discoveryOnline, bool keysOnline, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<Check> Checks, string? Fix)> WithFetchDiagnosisAsync(IReadOnlyList<Check> checks, FetchDiagnosisOptions settings, bool discoveryOnline, bool keysOnline, CancellationToken cancellationToken)
     {
         var index = -1;
         var kind = FetchDocumentKind.Json;
@@ -97,10 +101,10 @@ public sealed class ToolHiveTokenStage
 
         // The failed check's Expected is the URL fetched; a URL that is not absolute http(s) was never fetched.
         if (index < 0 || !Uri.TryCreate(checks[index].Expected, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-            return checks;
+            return (checks, null);
 
         var report = await new FetchDiagnosis(settings).RunAsync(url, kind, cancellationToken).ConfigureAwait(false);
-        return [.. checks.Take(index + 1), .. report.Checks, .. checks.Skip(index + 1)];
+        return ([.. checks.Take(index + 1), .. report.Checks, .. checks.Skip(index + 1)], report.Fix);
     }
 
     /// <summary>The provider's client as ToolHive builds it: caCertPath as the only roots, allowPrivateIP, authTokenFile as a bearer.</summary>

@@ -135,7 +135,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
         Assert.Equal("Gateway.Jwt.Jwks", verdict.FailedCheck!.Name);
         var names = verdict.Checks.Select(c => c.Name).ToList();
         var jwks = names.IndexOf("Gateway.Jwt.Jwks");
-        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect"], names.Skip(jwks + 1));
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "Fetch.KeyIds"], names.Skip(jwks + 1));
         Assert.Contains("connection refused", verdict.Checks.Single(c => c.Name == "Fetch.TcpConnect").Observed);
 
         // Without a diagnosis the verdict's checks are the ones it always had.

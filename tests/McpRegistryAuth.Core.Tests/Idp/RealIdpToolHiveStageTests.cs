@@ -71,17 +71,19 @@ public class RealIdpToolHiveStageTests : IClassFixture<PlainIdp>
         var names = verdict.Checks.Select(c => c.Name).ToList();
         // Provider "other": its jwksUrl on a closed port, diagnosed up to the refused connection.
         var otherJwks = names.IndexOf("ToolHive.Jwt.Jwks");
-        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "ToolHive.Provider.DebugLog"], names.Skip(otherJwks + 1).Take(4));
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "Fetch.KeyIds", "ToolHive.Provider.DebugLog"], names.Skip(otherJwks + 1).Take(9));
         Assert.Contains("connection refused", verdict.Checks[otherJwks + 3].Observed);
         // Provider "test-idp": discovery URL built as the server builds it; TLS without caCertPath names the untrusted root.
         var discovery = names.IndexOf("ToolHive.Jwt.Discovery");
         Assert.Equal(McpRegistryAuth.Core.Tokens.DiscoveryDocument.ToolHiveUrlFor(idp.Server.Issuer), verdict.Checks[discovery].Expected);
-        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "ToolHive.Provider.DebugLog"], names.Skip(discovery + 1).Take(5));
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "ToolHive.Provider.DebugLog"], names.Skip(discovery + 1).Take(8));
         var tls = verdict.Checks[discovery + 4];
         Assert.False(tls.Passed);
         Assert.Contains("untrusted root", tls.Observed);
         Assert.Contains("the system trust store", tls.Expected);
-        Assert.Contains("Not evaluated after this step: Fetch.HttpStatus", tls.Hint);
+        Assert.Equal("not evaluated: Fetch.Tls failed", verdict.Checks[discovery + 5].Observed);
+        Assert.Contains(verdict.Hints, h => h == "[test-idp] " + tls.Hint);
+        Assert.Equal("ToolHive.Provider", verdict.FailedCheck!.Name);
     }
 
     [Fact]
