@@ -28,6 +28,9 @@ public sealed class FetchDiagnosis
     public const string JsonShape = "Fetch.JsonShape";
     public const string KeyIds = "Fetch.KeyIds";
 
+    private const string DiscoveryShape = "a JSON object with a jwks_uri";
+    private const string JwksShape = "a JSON object with a \"keys\" array";
+
     private readonly FetchDiagnosisOptions options;
 
     public FetchDiagnosis(FetchDiagnosisOptions options)
@@ -73,18 +76,23 @@ public sealed class FetchDiagnosis
         var fix = failed is null ? null : run.Checks.Last(c => c.Name == failed).Hint;
         var checks = run.Checks;
         // Said, in the module's usual form, so -Verbose shows where the fetch stopped.
-        checks.AddRange(notEvaluated.Select(step => new Check(step, false, $"not evaluated: {failed} failed", ExpectedOf(step))));
+        checks.AddRange(notEvaluated.Select(step => new Check(step, false, $"not evaluated: {failed} failed", ExpectedOf(step, kind))));
         return new FetchDiagnosisReport { Url = url, Kind = kind, Checks = checks, FailedStep = failed, NotEvaluated = notEvaluated, Fix = fix, JwksUri = run.JwksUri };
     }
 
-    private static string ExpectedOf(string step) => step switch
+    private static string ExpectedOf(string step, FetchDocumentKind kind) => step switch
     {
         PrivateAddress => "an address the server may dial",
         TcpConnect => "a TCP connection",
         Tls => "a trusted certificate for the host",
         HttpStatus => "200",
         ContentType => "application/json (or a +json type)",
-        JsonShape => "the expected JSON document",
+        JsonShape => kind switch
+        {
+            FetchDocumentKind.Discovery => DiscoveryShape,
+            FetchDocumentKind.Jwks => JwksShape,
+            _ => "a JSON object",
+        },
         KeyIds => "the kids the IdP puts in its tokens",
         _ => "the host's addresses",
     };
@@ -308,22 +316,22 @@ public sealed class FetchDiagnosis
                 var document = DiscoveryDocument.Parse(body, source, out var discoveryError);
                 if (document is null)
                 {
-                    run.Fail(JsonShape, $"{discoveryError}{Preview(body)}", "a JSON object with a jwks_uri", "The URL does not serve an OpenID discovery document: check issuerUrl (the server appends /.well-known/openid-configuration to it).");
+                    run.Fail(JsonShape, $"{discoveryError}{Preview(body)}", DiscoveryShape, "The URL does not serve an OpenID discovery document: check issuerUrl (the server appends /.well-known/openid-configuration to it).");
                     return;
                 }
 
                 run.JwksUri = document.JwksUri;
-                run.Pass(JsonShape, $"a JSON object; jwks_uri {document.JwksUri}{(document.Issuer is null ? "" : $"; issuer {document.Issuer}")}", "a JSON object with a jwks_uri");
+                run.Pass(JsonShape, $"a JSON object; jwks_uri {document.JwksUri}{(document.Issuer is null ? "" : $"; issuer {document.Issuer}")}", DiscoveryShape);
                 return;
             case FetchDocumentKind.Jwks:
                 var set = KeySet.Parse(body, source, DateTimeOffset.UtcNow, out var jwksError);
                 if (set is null)
                 {
-                    run.Fail(JsonShape, $"{jwksError}{Preview(body)}", "a JSON object with a \"keys\" array", "The URL does not serve a JWKS: check jwksUrl, or the jwks_uri of the discovery document.");
+                    run.Fail(JsonShape, $"{jwksError}{Preview(body)}", JwksShape, "The URL does not serve a JWKS: check jwksUrl, or the jwks_uri of the discovery document.");
                     return;
                 }
 
-                run.Pass(JsonShape, $"a JSON object with {set.Describe().Count} key(s)", "a JSON object with a \"keys\" array");
+                run.Pass(JsonShape, $"a JSON object with {set.Describe().Count} key(s)", JwksShape);
                 run.Current = KeyIds;
                 var kids = set.KeyIds;
                 if (kids.Count == 0)
