@@ -97,4 +97,19 @@ public class ToolHiveTokenStageTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ToolHiveStage_PrivateJwksUrlWithoutAllowPrivateIPIsDiagnosedBeforeAnyConnection()
+    {
+        // The same file tests/Pester/TestRegistryToken.Jwt.Tests.ps1 writes for its -Verbose test.
+        var config = Config("https://kc.example.com/realms/mcp-gateway", ", jwksUrl: 'https://127.0.0.1:9/certs'");
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/mcp-gateway"), DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        var blocked = Assert.Single(verdict.Checks, c => c.Name == "Fetch.PrivateAddress");
+        Assert.StartsWith("[FAIL] Fetch.PrivateAddress: observed 127.0.0.1 (private: blocked without allowPrivateIP)", blocked.ToString());
+        Assert.Equal("not evaluated: Fetch.PrivateAddress failed", Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Observed);
+        Assert.Contains(verdict.Hints, h => h.Contains("allowPrivateIP: true", StringComparison.Ordinal));
+    }
 }
