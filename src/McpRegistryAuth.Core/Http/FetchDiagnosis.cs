@@ -100,7 +100,8 @@ public sealed class FetchDiagnosis
     private async Task RunStepsAsync(Run run)
     {
         var url = run.Url;
-        var host = url.IdnHost;
+        // Without the brackets of an IPv6 literal, as DNS, IPAddress and the TLS target name want it.
+        var host = url.IdnHost.TrimStart('[').TrimEnd(']');
         var port = url.Port;
 
         // DNS.
@@ -257,8 +258,9 @@ public sealed class FetchDiagnosis
     private async Task RequestAsync(Run run)
     {
         run.Current = HttpStatus;
-        var remaining = run.Remaining;
-        using var client = HttpClientFactory.Create(options.Client with { Timeout = remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1) });
+        // What is left of the shared time-out (the linked token enforces it too).
+        var remaining = run.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? run.Timeout : run.Remaining;
+        using var client = HttpClientFactory.Create(options.Client with { Timeout = remaining == System.Threading.Timeout.InfiniteTimeSpan || remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1) });
         using var request = new HttpRequestMessage(HttpMethod.Get, run.Url);
         request.Headers.Accept.ParseAdd("application/json");
         var bearerNote = "";
@@ -301,10 +303,43 @@ public sealed class FetchDiagnosis
                 json ? null : "The server decodes the body whatever its content type, but a non-JSON type usually means a login page, a proxy's error page or a wrong path."));
 
             run.Current = JsonShape;
-            var bytes = await response.Content.ReadAsByteArrayAsync(run.Token).ConfigureAwait(false);
+            var limit = options.Client.MaxResponseBytes;
+            byte[] bytes;
+            try
+            {
+                bytes = await ReadAtMostAsync(response.Content, limit + 1, run.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                run.Fail(JsonShape, $"the body could not be read: {Innermost(e)}", ExpectedOf(JsonShape, run.Kind), "The connection broke while the body was sent.");
+                return;
+            }
+
+            if (bytes.Length > limit)
+            {
+                run.Fail(JsonShape, $"the body is larger than {limit} bytes", ExpectedOf(JsonShape, run.Kind),
+                    "IdP documents are a few KB; a body this large is not a discovery document or JWKS.");
+                return;
+            }
+
             var body = Encoding.UTF8.GetString(bytes);
             Shape(run, body);
         }
+    }
+
+    // Reads no more than the limit, so a huge or endless body costs neither memory nor the whole time-out.
+    private static async Task<byte[]> ReadAtMostAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static void Shape(Run run, string body)

@@ -224,4 +224,16 @@ public class FetchDiagnosisTests
         Assert.Equal(FetchDiagnosis.HttpStatus, without.FailedStep);
         Assert.Contains("authTokenFile", Step(without, FetchDiagnosis.HttpStatus).Hint);
     }
+
+    [Fact]
+    public async Task Fetch_BodyLargerThanTheClientLimitFailsJsonShape()
+    {
+        var huge = "{\"keys\":[],\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
+        await using var peer = await Serve(200, "application/json", huge);
+
+        var report = await Diagnosis().RunAsync(new Uri(peer.Url("/jwks")), FetchDocumentKind.Jwks);
+
+        Assert.Equal(FetchDiagnosis.JsonShape, report.FailedStep);
+        Assert.Equal("the body is larger than 1048576 bytes", Step(report, FetchDiagnosis.JsonShape).Observed);
+    }
 }
