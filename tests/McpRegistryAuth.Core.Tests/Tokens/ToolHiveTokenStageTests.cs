@@ -112,4 +112,20 @@ public class ToolHiveTokenStageTests
         Assert.Equal("not evaluated: Fetch.PrivateAddress failed", Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Observed);
         Assert.Contains(verdict.Hints, h => h.Contains("allowPrivateIP: true", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ToolHiveStage_HangingJwksServerIsDiagnosedAsATimeOutAfterTheConnection()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start(); // accepts connections (backlog) and never answers
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: 'http://127.0.0.1:{port}/certs', allowPrivateIP: true");
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(1)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        Assert.Contains("timed out", Assert.Single(verdict.Checks, c => c.Name == "ToolHive.Jwt.Jwks").Observed);
+        Assert.True(Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Passed);
+        Assert.Equal("timed out after 1 s during this step", Assert.Single(verdict.Checks, c => c.Name == "Fetch.HttpStatus").Observed);
+    }
 }
