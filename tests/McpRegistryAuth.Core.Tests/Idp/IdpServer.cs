@@ -45,11 +45,39 @@ public sealed class IdpServer : IAsyncDisposable
     /// <param name="issuerSuffix">Appended to https://127.0.0.1:port to form the issuer (e.g. "/", "/realms/mcp-gateway").</param>
     /// <param name="audience">The aud of JWT access tokens requested without a resource.</param>
     /// <param name="routes">oidc-provider route overrides, e.g. jwks → "/realms/x/protocol/openid-connect/certs".</param>
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
+    /// <summary>
+    /// Runs `npm ci` once when the fixture's packages are missing, so `dotnet test` works on a fresh
+    /// clone; the pinned package-lock.json decides the versions.
+    /// </summary>
+    private static async Task EnsureInstalledAsync(string fixtureDirectory)
+    {
+        var marker = Path.Combine(fixtureDirectory, "node_modules", "oidc-provider");
+        if (Directory.Exists(marker)) return;
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (Directory.Exists(marker)) return;
+            var start = new ProcessStartInfo("npm") { WorkingDirectory = fixtureDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" }) start.ArgumentList.Add(argument);
+            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm could not be started");
+            var stderr = npm.StandardError.ReadToEndAsync();
+            await npm.StandardOutput.ReadToEndAsync();
+            await npm.WaitForExitAsync();
+            if (npm.ExitCode != 0 || !Directory.Exists(marker))
+                throw new InvalidOperationException($"The test IdP could not be installed: 'npm ci' in {fixtureDirectory} exited with {npm.ExitCode}: {await stderr}");
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+    }
+
     public static async Task<IdpServer> StartAsync(string issuerSuffix = "", string audience = "https://registry.test", IReadOnlyDictionary<string, string>? routes = null)
     {
         var fixtureDirectory = FindFixtureDirectory();
-        if (!Directory.Exists(Path.Combine(fixtureDirectory, "node_modules", "oidc-provider")))
-            throw new InvalidOperationException($"The test IdP is not installed: run 'npm ci' in {fixtureDirectory} (.ci/run does this).");
+        await EnsureInstalledAsync(fixtureDirectory);
 
         var directory = Directory.CreateTempSubdirectory("mcpra-idp-").FullName;
         var authority = new TestCertificateAuthority();
