@@ -121,6 +121,34 @@ Describe 'Test-RegistryToken (ToolHive providers)' {
         ($verdict.Hints -join ' ') | Should -BeLike '*trailing slash*'
     }
 
+    It 'shows each step of a JWKS fetch the server refuses (a loopback address without allowPrivateIP)' {
+        $privateConfig = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
+        try {
+            @(
+                'auth:'
+                '  mode: oauth'
+                '  oauth:'
+                '    resourceUrl: https://registry.example.com'
+                '    providers:'
+                '      - name: local-idp'
+                '        issuerUrl: https://kc.example.com/realms/mcp-gateway'
+                '        audience: mcp-gateway-web'
+                '        jwksUrl: https://127.0.0.1:9/certs'
+            ) | Set-Content -LiteralPath $privateConfig
+            # The private-address rule refuses 127.0.0.1 before any connection is made.
+            $output = Test-RegistryToken -RegistryType ToolHive -ConfigPath $privateConfig -Token $Good -Uri 'https://registry.example.com/registry/v0.1/servers' -NoCache -Verbose 4>&1
+            $verbose = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) -join "`n"
+            $verdict = $output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            $verdict.Status | Should -Be 401
+            $verbose | Should -Match '\[FAIL\] Fetch\.PrivateAddress: observed 127\.0\.0\.1 \(private: blocked without allowPrivateIP\)'
+            ($verdict.Checks | Where-Object Name -eq 'Fetch.TcpConnect').Observed | Should -Be 'not evaluated: Fetch.PrivateAddress failed'
+            ($verdict.Hints -join ' ') | Should -BeLike '*allowPrivateIP: true*'
+        }
+        finally {
+            Remove-Item -LiteralPath $privateConfig -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'requires -ConfigPath for -RegistryType ToolHive' {
         { Test-RegistryToken -RegistryType ToolHive -Token $Good -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConfigPathRequired,McpRegistryAuth.Commands.TestRegistryTokenCommand'

@@ -34,7 +34,8 @@ public sealed class ToolHiveTokenStage
         var provisional = false;
         foreach (var provider in config.Providers)
         {
-            using var client = CreateClient(provider, warnings);
+            var settings = ClientSettings(provider, warnings);
+            using var client = CreateClient(settings);
             IDiscoverySource discovery = offlineDiscovery is not null ? new FixedDiscoverySource(offlineDiscovery) : new DiscoveryClient(client, noCache);
             if (offlineKeys is not null && offlineDiscovery is null && provider.JwksUrl.Length == 0)
             {
@@ -49,7 +50,10 @@ public sealed class ToolHiveTokenStage
                 client);
             var outcome = await validator.ValidateAsync(ToTokenProvider(provider, warnings), token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
-            checks.AddRange(outcome.Checks);
+            var (providerChecks, fetchFix) = outcome.Accepted
+                ? (outcome.Checks, null)
+                : await WithFetchDiagnosisAsync(outcome.Checks, settings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false);
+            checks.AddRange(providerChecks);
             if (outcome.Accepted)
             {
                 return new Verdict
@@ -69,7 +73,7 @@ public sealed class ToolHiveTokenStage
 
             provisional |= outcome.NotEvaluated;
             checks.Add(new Check("ToolHive.Provider.DebugLog", false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
-            foreach (var hint in outcome.Hints)
+            foreach (var hint in fetchFix is null ? outcome.Hints : outcome.Hints.Append(fetchFix))
             {
                 var text = config.Providers.Count > 1 ? $"[{provider.Name}] {hint}" : hint;
                 if (!hints.Contains(text)) hints.Add(text);
@@ -79,7 +83,32 @@ public sealed class ToolHiveTokenStage
         return ToolHiveAuthLayer.Rejected(config, checks) with { Hints = hints, Warnings = warnings, IsProvisional = provisional };
     }
 
-    private HttpClient CreateClient(ToolHiveProvider provider, List<string> warnings)
+    /// <summary>
+    /// When the provider's discovery or JWKS fetch failed over the network, the same fetch again step by step
+    /// (<see cref="FetchDiagnosis"/>) with this provider's client settings; its checks follow the failed one, and the
+    /// failing step's fix joins the provider's hints.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Check> Checks, string? Fix)> WithFetchDiagnosisAsync(IReadOnlyList<Check> checks, FetchDiagnosisOptions settings, bool discoveryOnline, bool keysOnline, CancellationToken cancellationToken)
+    {
+        var index = -1;
+        var kind = FetchDocumentKind.Json;
+        for (var i = 0; i < checks.Count && index < 0; i++)
+        {
+            if (checks[i].Passed) continue;
+            if (checks[i].Name == "ToolHive.Jwt.Discovery" && discoveryOnline) (index, kind) = (i, FetchDocumentKind.Discovery);
+            else if (checks[i].Name == "ToolHive.Jwt.Jwks" && keysOnline) (index, kind) = (i, FetchDocumentKind.Jwks);
+        }
+
+        // The failed check's Expected is the URL fetched; a URL that is not absolute http(s) was never fetched.
+        if (index < 0 || !Uri.TryCreate(checks[index].Expected, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            return (checks, null);
+
+        var report = await new FetchDiagnosis(settings).RunAsync(url, kind, cancellationToken).ConfigureAwait(false);
+        return ([.. checks.Take(index + 1), .. report.Checks, .. checks.Skip(index + 1)], report.Fix);
+    }
+
+    /// <summary>The provider's client as ToolHive builds it: caCertPath as the only roots, allowPrivateIP, authTokenFile as a bearer.</summary>
+    private FetchDiagnosisOptions ClientSettings(ToolHiveProvider provider, List<string> warnings)
     {
         var trust = TrustRoots.System;
         if (provider.CaCertPath.Length > 0)
@@ -94,13 +123,19 @@ public sealed class ToolHiveTokenStage
             }
         }
 
-        var client = HttpClientFactory.Create(new HttpClientOptions { Trust = trust, AllowPrivateAddresses = provider.AllowPrivateIP, Timeout = timeout, UserAgent = "ToolHive/1.0" });
-        if (provider.AuthTokenFile.Length > 0)
+        var bearer = provider.AuthTokenFile.Length > 0 ? ReadTrimmed(provider.AuthTokenFile, "authTokenFile", provider, warnings) : null;
+        return new FetchDiagnosisOptions
         {
-            var text = ReadTrimmed(provider.AuthTokenFile, "authTokenFile", provider, warnings);
-            if (text is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", text);
-        }
+            Client = new HttpClientOptions { Trust = trust, AllowPrivateAddresses = provider.AllowPrivateIP, Timeout = timeout, UserAgent = "ToolHive/1.0" },
+            Bearer = bearer is null ? null : new Secret(bearer),
+            BearerSource = bearer is null ? null : $"authTokenFile {provider.AuthTokenFile}",
+        };
+    }
 
+    private static HttpClient CreateClient(FetchDiagnosisOptions settings)
+    {
+        var client = HttpClientFactory.Create(settings.Client);
+        if (settings.Bearer is { } bearer) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer.Reveal());
         return client;
     }
 

@@ -275,7 +275,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         {
             var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
             var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
-            verdict = GatewayJwtCompletion.CompleteAsync(verdict, request, environment, new GatewayJwtStage(keySource!), at, Cancellation).GetAwaiter().GetResult();
+            verdict = GatewayJwtCompletion.CompleteAsync(verdict, request, environment, new GatewayJwtStage(keySource!, offlineKeys is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null), at, Cancellation).GetAwaiter().GetResult();
         }
 
         if (scopeDefinitions is not null)

@@ -28,6 +28,11 @@ internal sealed class TestCertificates : IDisposable
         // Round-trip through PFX so the private key is usable by SslStream on every platform.
         Server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null);
 
+        // The same names and issuer, but its validity ended an hour ago (inside the CA's own validity).
+        using var expired = leafRequest.Create(Authority, DateTimeOffset.UtcNow.AddHours(-12), DateTimeOffset.UtcNow.AddHours(-1), [5, 6, 7, 8]);
+        using var expiredWithKey = expired.CopyWithPrivateKey(leafKey);
+        ExpiredServer = X509CertificateLoader.LoadPkcs12(expiredWithKey.Export(X509ContentType.Pfx), null);
+
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         OtherAuthority = new CertificateRequest("CN=Unrelated CA", otherKey, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
@@ -38,6 +43,9 @@ internal sealed class TestCertificates : IDisposable
 
     public X509Certificate2 Server { get; }
 
+    /// <summary>Issued by <see cref="Authority"/> for 127.0.0.1 and localhost; expired an hour ago.</summary>
+    public X509Certificate2 ExpiredServer { get; }
+
     public static string Pem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n";
 
     public void Dispose()
@@ -45,5 +53,6 @@ internal sealed class TestCertificates : IDisposable
         Authority.Dispose();
         OtherAuthority.Dispose();
         Server.Dispose();
+        ExpiredServer.Dispose();
     }
 }

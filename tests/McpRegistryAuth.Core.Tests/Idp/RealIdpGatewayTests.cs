@@ -118,6 +118,34 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
     }
 
     [Fact]
+    public async Task RealIdp_GatewayFailedJwksFetchIsDiagnosedAfterTheJwksCheck()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client", tokenPath: KeycloakShapedIdp.TokenPath);
+        var env = idp.GatewayEnvironment();
+        env["KEYCLOAK_URL"] = $"https://127.0.0.1:{port}";
+        var diagnosis = new McpRegistryAuth.Core.Http.FetchDiagnosis(new McpRegistryAuth.Core.Http.FetchDiagnosisOptions());
+
+        var verdict = await new GatewayJwtStage(new HttpKeySetSource(idp.Server.Client, noCache: true), diagnosis).EvaluateAsync(Bearer(token), env, DateTimeOffset.UtcNow);
+
+        Assert.Equal(500, verdict.Status);
+        Assert.Equal("Gateway.Jwt.Jwks", verdict.FailedCheck!.Name);
+        var names = verdict.Checks.Select(c => c.Name).ToList();
+        var jwks = names.IndexOf("Gateway.Jwt.Jwks");
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "Fetch.KeyIds"], names.Skip(jwks + 1));
+        Assert.Contains("connection refused", verdict.Checks.Single(c => c.Name == "Fetch.TcpConnect").Observed);
+
+        // Without a diagnosis the verdict's checks are the ones it always had.
+        var plain = await new GatewayJwtStage(new HttpKeySetSource(idp.Server.Client, noCache: true)).EvaluateAsync(Bearer(token), env, DateTimeOffset.UtcNow);
+        Assert.DoesNotContain(plain.Checks, c => c.Name.StartsWith("Fetch.", StringComparison.Ordinal));
+        Assert.Equal(plain.Status, verdict.Status);
+        Assert.Equal(plain.Body, verdict.Body);
+    }
+
+    [Fact]
     public async Task RealIdp_HangingIdpTimesOutAndIs500()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

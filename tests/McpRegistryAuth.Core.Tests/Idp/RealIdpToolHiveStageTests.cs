@@ -62,6 +62,53 @@ public class RealIdpToolHiveStageTests : IClassFixture<PlainIdp>
     }
 
     [Fact]
+    public async Task RealIdp_ToolHiveFailedDiscoveryIsDiagnosedStepByStepAfterTheDiscoveryCheck()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test", withCa: false), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        var names = verdict.Checks.Select(c => c.Name).ToList();
+        // Provider "other": its jwksUrl on a closed port, diagnosed up to the refused connection.
+        var otherJwks = names.IndexOf("ToolHive.Jwt.Jwks");
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "Fetch.KeyIds", "ToolHive.Provider.DebugLog"], names.Skip(otherJwks + 1).Take(9));
+        Assert.Contains("connection refused", verdict.Checks[otherJwks + 3].Observed);
+        // Provider "test-idp": discovery URL built as the server builds it; TLS without caCertPath names the untrusted root.
+        var discovery = names.IndexOf("ToolHive.Jwt.Discovery");
+        Assert.Equal(McpRegistryAuth.Core.Tokens.DiscoveryDocument.ToolHiveUrlFor(idp.Server.Issuer), verdict.Checks[discovery].Expected);
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls", "Fetch.HttpStatus", "Fetch.ContentType", "Fetch.JsonShape", "ToolHive.Provider.DebugLog"], names.Skip(discovery + 1).Take(8));
+        var tls = verdict.Checks[discovery + 4];
+        Assert.False(tls.Passed);
+        Assert.Contains("untrusted root", tls.Observed);
+        Assert.Contains("the system trust store", tls.Expected);
+        Assert.Equal("not evaluated: Fetch.Tls failed", verdict.Checks[discovery + 5].Observed);
+        Assert.Contains(verdict.Hints, h => h == "[test-idp] " + tls.Hint);
+        Assert.Equal("ToolHive.Provider", verdict.FailedCheck!.Name);
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveLoopbackIdpWithoutAllowPrivateIpIsDiagnosedAtThePrivateAddressStep()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test", allowPrivateIp: false), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+
+        var blocked = Assert.Single(verdict.Checks, c => c.Name == "Fetch.PrivateAddress" && !c.Passed);
+        Assert.Contains("127.0.0.1 (private: blocked without allowPrivateIP)", blocked.Observed);
+        Assert.Contains("the provided URL redirects to a private IP address, which is not allowed", blocked.Hint);
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveAcceptingProviderHasNoFetchDiagnosis()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(Config("https://registry.test"), "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+
+        Assert.Equal(200, verdict.Status);
+        var accepting = verdict.Checks.Select(c => c.Name).ToList().LastIndexOf("ToolHive.Provider");
+        Assert.DoesNotContain(verdict.Checks.Skip(accepting), c => c.Name.StartsWith("Fetch.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RealIdp_ToolHiveHeaderProblemNeverReachesTheProviders()
     {
         var verdict = await new ToolHiveTokenStage().EvaluateAsync(Config("https://registry.test"), "/registry/v0.1/servers", "bearer x", DateTimeOffset.UtcNow);

@@ -63,4 +63,69 @@ public class ToolHiveTokenStageTests
         var text = string.Join("\n", verdict.Checks.Select(c => c.ToString()).Concat(verdict.Hints).Concat(verdict.Warnings));
         foreach (var segment in token.Split('.')) Assert.DoesNotContain(segment, text);
     }
+
+    [Fact]
+    public async Task ToolHiveStage_AuthTokenFileIsTheBearerOfTheDiagnosedJwksFetch()
+    {
+        const string required = "registry-jwks-reader-token-0123456789";
+        await using var peer = await McpRegistryAuth.Core.Tests.Peers.LoopbackPeer.StartAsync((_, request) => request.Authorization == "Bearer " + required
+            ? McpRegistryAuth.Core.Tests.Peers.PeerResponse.Json(200, DefaultJwks())
+            : McpRegistryAuth.Core.Tests.Peers.PeerResponse.Json(401, "{\"error\":\"unauthorized\"}"));
+        var directory = Directory.CreateTempSubdirectory("mcpra-authtoken-").FullName;
+        try
+        {
+            var tokenFile = Path.Combine(directory, "token");
+            await File.WriteAllTextAsync(tokenFile, "stale-token-from-last-year\n");
+            var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: '{peer.Url("/certs")}', allowPrivateIP: true, authTokenFile: '{tokenFile}'");
+            var stage = new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5));
+
+            var rejected = await stage.EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+            var status = Assert.Single(rejected.Checks, c => c.Name == "Fetch.HttpStatus");
+            Assert.False(status.Passed);
+            Assert.StartsWith("401", status.Observed);
+            Assert.Contains($"Bearer <secret {new Secret("stale-token-from-last-year").Fingerprint}> from authTokenFile {tokenFile}", status.Observed);
+            Assert.DoesNotContain(rejected.Checks, c => c.ToString().Contains("stale-token-from-last-year", StringComparison.Ordinal));
+            Assert.All(peer.Requests, r => Assert.Equal("Bearer stale-token-from-last-year", r.Authorization));
+
+            await File.WriteAllTextAsync(tokenFile, required + "\n");
+            var fetched = await stage.EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+            Assert.DoesNotContain(fetched.Checks, c => c.Name.StartsWith("Fetch.", StringComparison.Ordinal));
+            Assert.Contains(fetched.Checks, c => c.Name == "ToolHive.Jwt.Jwks" && c.Passed);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ToolHiveStage_PrivateJwksUrlWithoutAllowPrivateIPIsDiagnosedBeforeAnyConnection()
+    {
+        // The same file tests/Pester/TestRegistryToken.Jwt.Tests.ps1 writes for its -Verbose test.
+        var config = Config("https://kc.example.com/realms/mcp-gateway", ", jwksUrl: 'https://127.0.0.1:9/certs'");
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/mcp-gateway"), DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        var blocked = Assert.Single(verdict.Checks, c => c.Name == "Fetch.PrivateAddress");
+        Assert.StartsWith("[FAIL] Fetch.PrivateAddress: observed 127.0.0.1 (private: blocked without allowPrivateIP)", blocked.ToString());
+        Assert.Equal("not evaluated: Fetch.PrivateAddress failed", Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Observed);
+        Assert.Contains(verdict.Hints, h => h.Contains("allowPrivateIP: true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ToolHiveStage_HangingJwksServerIsDiagnosedAsATimeOutAfterTheConnection()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start(); // accepts connections (backlog) and never answers
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: 'http://127.0.0.1:{port}/certs', allowPrivateIP: true");
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(1)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        Assert.Contains("timed out", Assert.Single(verdict.Checks, c => c.Name == "ToolHive.Jwt.Jwks").Observed);
+        Assert.True(Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Passed);
+        Assert.Equal("timed out after 1 s during this step", Assert.Single(verdict.Checks, c => c.Name == "Fetch.HttpStatus").Observed);
+    }
 }

@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Tokens;
 
 namespace McpRegistryAuth.Core.Gateway.Jwt;
@@ -10,8 +11,15 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 public sealed class GatewayJwtStage
 {
     private readonly IKeySetSource keySets;
+    private readonly FetchDiagnosis? fetchDiagnosis;
 
-    public GatewayJwtStage(IKeySetSource keySets) => this.keySets = keySets;
+    /// <param name="keySets">Where the provider's JWKS comes from (HTTP with the per-process cache, or an offline set).</param>
+    /// <param name="fetchDiagnosis">When given, a failed JWKS fetch is run again step by step and its checks follow <c>Gateway.Jwt.Jwks</c>.</param>
+    public GatewayJwtStage(IKeySetSource keySets, FetchDiagnosis? fetchDiagnosis = null)
+    {
+        this.keySets = keySets;
+        this.fetchDiagnosis = fetchDiagnosis;
+    }
 
     public async Task<Verdict> EvaluateAsync(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -131,7 +139,12 @@ public sealed class GatewayJwtStage
         var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
         run.Checks.Add(new Check("Gateway.Jwt.Jwks", fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error,
             provider.JwksUrl, fetched.Succeeded ? null : "The JWKS could not be fetched: the gateway answers 500 (an IdP outage is a 500, not a 401)."));
-        if (!fetched.Succeeded) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+        if (!fetched.Succeeded)
+        {
+            if (fetchDiagnosis is not null && (jwksUri.Scheme == Uri.UriSchemeHttps || jwksUri.Scheme == Uri.UriSchemeHttp))
+                run.Checks.AddRange((await fetchDiagnosis.RunAsync(jwksUri, FetchDocumentKind.Jwks, cancellationToken).ConfigureAwait(false)).Checks);
+            return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+        }
 
         var key = fetched.KeySet!.FindByKeyId(kid);
         run.Checks.Add(new Check("Gateway.Jwt.KeyLookup", key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
