@@ -16,6 +16,9 @@ public sealed record ToolHiveProviderOutcome
     /// <summary>True when a step could not be evaluated (Google tokeninfo, no HTTP client): the outcome is not the server's.</summary>
     public bool NotEvaluated { get; init; }
 
+    /// <summary>True when the introspection request got no HTTP answer (network, TLS, time-out): its fetch can be diagnosed step by step.</summary>
+    public bool IntrospectionUnanswered { get; init; }
+
     public IReadOnlyList<Check> Checks { get; init; } = Array.Empty<Check>();
 
     public IReadOnlyList<string> Hints { get; init; } = Array.Empty<string>();

@@ -44,15 +44,28 @@ public sealed class ToolHiveTokenStage
                 warnings.Add($"Provider {provider.Name}: OIDC discovery was not evaluated (an offline JWKS was given without a discovery document).");
             }
 
+            var tokenProvider = ToTokenProvider(provider, warnings);
+            // Authenticated introspection uses the provider's client; without credentials toolhive falls back to Go's default client.
+            var authenticated = tokenProvider.ClientId is not null || tokenProvider.ClientSecret is { IsEmpty: false };
+            var introspectionSettings = authenticated ? settings : DefaultClientSettings();
+            using var defaultClient = authenticated ? null : HttpClientFactory.Create(introspectionSettings.Client);
+            var policy = new ToolHiveFetchPolicy
+            {
+                InsecureAllowHttp = config.InsecureAllowHttp,
+                DisableUrlValidation = config.DisableUrlValidation,
+                AllowPrivateIP = provider.AllowPrivateIP,
+                ResolveHostNames = offlineKeys is null && offlineDiscovery is null,
+            };
             var validator = new ToolHiveTokenValidator(
                 offlineKeys is not null ? new FixedKeySetSource(offlineKeys) : new HttpKeySetSource(client, noCache),
                 discovery,
-                client);
-            var outcome = await validator.ValidateAsync(ToTokenProvider(provider, warnings), token, at, cancellationToken).ConfigureAwait(false);
+                defaultClient ?? client,
+                policy);
+            var outcome = await validator.ValidateAsync(tokenProvider, token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
             var (providerChecks, fetchFix) = outcome.Accepted
                 ? (outcome.Checks, null)
-                : await WithFetchDiagnosisAsync(outcome.Checks, settings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false);
+                : await WithFetchDiagnosisAsync(outcome, settings, introspectionSettings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false);
             checks.AddRange(providerChecks);
             if (outcome.Accepted)
             {
@@ -84,28 +97,48 @@ public sealed class ToolHiveTokenStage
     }
 
     /// <summary>
-    /// When the provider's discovery or JWKS fetch failed over the network, the same fetch again step by step
-    /// (<see cref="FetchDiagnosis"/>) with this provider's client settings; its checks follow the failed one, and the
-    /// failing step's fix joins the provider's hints.
+    /// When the provider's discovery, JWKS or introspection fetch failed over the network, the same fetch again step by
+    /// step (<see cref="FetchDiagnosis"/>) with the settings of the client that made it; its checks follow the failed
+    /// one, and the failing step's fix joins the provider's hints. A fetch the URL rules refused was never sent.
     /// </summary>
-    private static async Task<(IReadOnlyList<Check> Checks, string? Fix)> WithFetchDiagnosisAsync(IReadOnlyList<Check> checks, FetchDiagnosisOptions settings, bool discoveryOnline, bool keysOnline, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<Check> Checks, string? Fix)> WithFetchDiagnosisAsync(ToolHiveProviderOutcome outcome, FetchDiagnosisOptions settings, FetchDiagnosisOptions introspectionSettings, bool discoveryOnline, bool keysOnline, CancellationToken cancellationToken)
     {
+        var checks = outcome.Checks;
         var index = -1;
         var kind = FetchDocumentKind.Json;
+        string? target = null;
         for (var i = 0; i < checks.Count && index < 0; i++)
         {
             if (checks[i].Passed) continue;
-            if (checks[i].Name == "ToolHive.Jwt.Discovery" && discoveryOnline) (index, kind) = (i, FetchDocumentKind.Discovery);
-            else if (checks[i].Name == "ToolHive.Jwt.Jwks" && keysOnline) (index, kind) = (i, FetchDocumentKind.Jwks);
+            if (checks[i].Name == "ToolHive.Jwt.Discovery" && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i].Expected);
+            else if (checks[i].Name == "ToolHive.Jwt.Jwks" && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i].Expected);
+            // Only a request that got no answer: an HTTP status is already the Call check's observation.
+            else if (checks[i].Name == "ToolHive.Introspection.Call" && outcome.IntrospectionUnanswered) (index, kind, target) = (i, FetchDocumentKind.Json, IntrospectionUrlOf(checks));
+            // The dial-time block refused the connection: the request was made, so its steps show where it stopped
+            // (the transport check just before observes the URL).
+            else if (i > 0 && checks[i - 1].Name == checks[i].Name.Replace(".PrivateAddress", ".HttpsTransport", StringComparison.Ordinal))
+            {
+                if (checks[i].Name == "ToolHive.Fetch.Discovery.PrivateAddress" && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i - 1].Observed);
+                else if (checks[i].Name == "ToolHive.Fetch.Jwks.PrivateAddress" && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i - 1].Observed);
+                else if (checks[i].Name == "ToolHive.Fetch.Introspection.PrivateAddress") (index, kind, target) = (i, FetchDocumentKind.Json, checks[i - 1].Observed);
+            }
         }
 
-        // The failed check's Expected is the URL fetched; a URL that is not absolute http(s) was never fetched.
-        if (index < 0 || !Uri.TryCreate(checks[index].Expected, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        // A URL that is not absolute http(s) was never fetched.
+        if (index < 0 || !Uri.TryCreate(target, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             return (checks, null);
 
-        var report = await new FetchDiagnosis(settings).RunAsync(url, kind, cancellationToken).ConfigureAwait(false);
+        var options = checks[index].Name.StartsWith("ToolHive.Introspection.", StringComparison.Ordinal) || checks[index].Name.StartsWith("ToolHive.Fetch.Introspection.", StringComparison.Ordinal) ? introspectionSettings : settings;
+        var report = await new FetchDiagnosis(options).RunAsync(url, kind, cancellationToken).ConfigureAwait(false);
         return ([.. checks.Take(index + 1), .. report.Checks, .. checks.Skip(index + 1)], report.Fix);
     }
+
+    // The introspection endpoint check observes the configured introspectionUrl.
+    private static string? IntrospectionUrlOf(IReadOnlyList<Check> checks) => checks.FirstOrDefault(c => c.Name == "ToolHive.Introspection.Endpoint")?.Observed;
+
+    /// <summary>Go's http.DefaultClient, which unauthenticated RFC 7662 introspection uses: system roots, no private-IP block, no bearer, proxies honoured.</summary>
+    private FetchDiagnosisOptions DefaultClientSettings() =>
+        new() { Client = new HttpClientOptions { Trust = TrustRoots.System, AllowPrivateAddresses = true, UseProxy = true, Timeout = timeout, UserAgent = "ToolHive/1.0" } };
 
     /// <summary>The provider's client as ToolHive builds it: caCertPath as the only roots, allowPrivateIP, authTokenFile as a bearer.</summary>
     private FetchDiagnosisOptions ClientSettings(ToolHiveProvider provider, List<string> warnings)

@@ -27,12 +27,18 @@ public sealed class ToolHiveTokenValidator
     private readonly IKeySetSource keySets;
     private readonly IDiscoverySource discovery;
     private readonly HttpClient? introspectionClient;
+    private readonly ToolHiveFetchPolicy? fetchPolicy;
 
-    public ToolHiveTokenValidator(IKeySetSource keySets, IDiscoverySource discovery, HttpClient? introspectionClient)
+    /// <param name="keySets">Where JWKS come from (HTTP with the provider's client, or offline).</param>
+    /// <param name="discovery">Where discovery documents come from.</param>
+    /// <param name="introspectionClient">The client RFC 7662 introspection is sent with; null: not called.</param>
+    /// <param name="fetchPolicy">The fetch-time URL rules (HTTPS, private addresses) to apply before each fetch; null: not applied.</param>
+    public ToolHiveTokenValidator(IKeySetSource keySets, IDiscoverySource discovery, HttpClient? introspectionClient, ToolHiveFetchPolicy? fetchPolicy = null)
     {
         this.keySets = keySets;
         this.discovery = discovery;
         this.introspectionClient = introspectionClient;
+        this.fetchPolicy = fetchPolicy;
     }
 
     public async Task<ToolHiveProviderOutcome> ValidateAsync(ToolHiveTokenProvider provider, Secret token, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -44,9 +50,14 @@ public sealed class ToolHiveTokenValidator
         var introspectionUrl = provider.IntrospectionUrl;
         if (string.IsNullOrEmpty(jwksUrl))
         {
+            const string discoveryFailed = "OIDC discovery failed: failed to discover OIDC configuration: ";
+            if (fetchPolicy is not null && ToolHiveFetchGate.Precheck(provider.IssuerUrl, fetchPolicy, run.Checks) is { } precheck)
+                return run.Fail(discoveryFailed + precheck);
             var discoveryUrl = DiscoveryDocument.ToolHiveUrlFor(provider.IssuerUrl);
             if (!Uri.TryCreate(discoveryUrl, UriKind.Absolute, out var discoveryUri))
                 return run.Fail("OIDC discovery failed: failed to discover OIDC configuration: invalid issuer URL", new Check("ToolHive.Jwt.Discovery", false, discoveryUrl, "an absolute https URL"));
+            if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Discovery", "Get", discoveryUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
+                return run.Fail(discoveryFailed + "failed to fetch OIDC configuration: " + refused);
             var (document, discoveryError) = await discovery.GetAsync(discoveryUri, cancellationToken).ConfigureAwait(false);
             run.Checks.Add(new Check("ToolHive.Jwt.Discovery", document is not null, document is null ? discoveryError : $"jwks_uri {document.JwksUri}", discoveryUrl,
                 document is null ? "Discovery failed: IdP unreachable, wrong issuerUrl path, TLS/CA problem (caCertPath replaces the system roots), private IP without allowPrivateIP. Failures are retried on every request." : null));
@@ -80,6 +91,8 @@ public sealed class ToolHiveTokenValidator
         // 3. keyfunc: JWKS registration, alg family, kid, lookup.
         if (string.IsNullOrEmpty(jwksUrl) || !Uri.TryCreate(jwksUrl, UriKind.Absolute, out var jwksUri))
             return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: missing JWKS URL", new Check("ToolHive.Jwt.Jwks", false, jwksUrl ?? "<none>", "a JWKS URL"));
+        if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Jwks", "Get", jwksUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } jwksRefused)
+            return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: JWKS registration failed: failed to register JWKS URL: " + jwksRefused);
         var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
         run.Checks.Add(new Check("ToolHive.Jwt.Jwks", fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error, jwksUrl,
             fetched.Succeeded ? null : "The JWKS could not be fetched (or took longer than 5 s): registration is retried on the next request."));
@@ -154,9 +167,16 @@ public sealed class ToolHiveTokenValidator
         var authenticated = !string.IsNullOrEmpty(run.Provider.ClientId) || run.Provider.ClientSecret is { IsEmpty: false };
         if (!authenticated)
             run.Hints.Add("Without clientId or client secret ToolHive introspects with Go's default HTTP client: system CAs (caCertPath ignored), no authTokenFile, no private-IP block, plain HTTP allowed.");
+        // Only the authenticated client is toolhive's own (HTTPS-only without the insecure flag, private-IP block); the fallback is Go's default client.
+        if (authenticated && fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Introspection", "Post", introspectionUrl, insecureApplies: false, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
+            return run.Fail("failed to introspect opaque token: rfc7662 introspection failed: " + refused, introspected: true);
         var answer = await IntrospectionClient.IntrospectAsync(introspectionClient, endpoint, token, run.Provider.ClientId, run.Provider.ClientSecret, cancellationToken).ConfigureAwait(false);
         run.Checks.Add(new Check("ToolHive.Introspection.Call", answer.Error is null, answer.Error ?? $"status {answer.Status}", "200 with a JSON object"));
-        if (answer.Error is not null) return run.Fail($"failed to introspect opaque token: rfc7662 introspection failed: {answer.Error}", introspected: true);
+        if (answer.Error is not null)
+        {
+            var failed = run.Fail($"failed to introspect opaque token: rfc7662 introspection failed: {answer.Error}", introspected: true);
+            return failed with { IntrospectionUnanswered = answer.Status is null };
+        }
 
         run.Checks.Add(new Check("ToolHive.Introspection.Active", answer.Active, answer.Members.Display("active") ?? "<missing>", "true",
             answer.Active ? null : "The IdP says the token is not active (expired, revoked, or issued by another server)."));

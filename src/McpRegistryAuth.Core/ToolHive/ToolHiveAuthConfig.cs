@@ -20,6 +20,9 @@ public sealed record ToolHiveAuthConfig
     /// <summary>From THV_REGISTRY_INSECURE_URL, or the top-level YAML key <c>insecure_url</c>.</summary>
     public bool InsecureAllowHttp { get; init; }
 
+    /// <summary>INSECURE_DISABLE_URL_VALIDATION=true (case-insensitive) in the server's environment: no toolhive HTTPS checks at fetch time.</summary>
+    public bool DisableUrlValidation { get; init; }
+
     /// <summary>Defaults followed by the configured paths, as the middleware sees them.</summary>
     public IReadOnlyList<string> EffectivePublicPaths => [.. DefaultPublicPaths, .. PublicPaths];
 

@@ -100,6 +100,11 @@ public static class ToolHiveConfigLoader
         narration.Add($"Insecure HTTP allowed: {insecure}.");
         var decoder = new ToolHiveConfigDecoder(file, decodeFindings);
         var config = viperRoot is null ? null : decoder.Decode(viperRoot, insecure);
+        if (config is not null && environment.TryGetValue(ToolHiveFetchRules.DisableUrlValidation, out var disable) && string.Equals(disable, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            config = config with { DisableUrlValidation = true };
+        }
+
         errors.AddRange(decodeFindings.Where(f => f.Severity == FindingSeverity.Error));
         others.AddRange(decodeFindings.Where(f => f.Severity != FindingSeverity.Error));
         if (decoder.Failed)

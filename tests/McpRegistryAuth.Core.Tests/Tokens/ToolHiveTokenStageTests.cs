@@ -10,9 +10,12 @@ public class ToolHiveTokenStageTests
     private static readonly DateTimeOffset At = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private static readonly KeySet Keys = KeySet.Parse(DefaultJwks(), "keycloak-certs.json", At, out _)!;
 
-    private static ToolHiveAuthConfig Config(string issuerUrl, string extra = "") => ToolHiveConfigLoader.Load(
+    private static ToolHiveAuthConfig Config(string issuerUrl, string extra = "", IReadOnlyDictionary<string, string>? environment = null) => ToolHiveConfigLoader.Load(
         "auth:\n  mode: oauth\n  publicPaths: [/health]\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n" +
-        $"      - {{name: keycloak, issuerUrl: '{issuerUrl}', audience: registry-api{extra}}}\n", "config.yaml").Config!;
+        $"      - {{name: keycloak, issuerUrl: '{issuerUrl}', audience: registry-api{extra}}}\n", "config.yaml", environment).Config!;
+
+    // A plain-http loopback peer passes toolhive's transport only with the insecure flag.
+    private static readonly IReadOnlyDictionary<string, string> Insecure = new Dictionary<string, string> { ["THV_REGISTRY_INSECURE_URL"] = "true" };
 
     private static string Token(string iss) => RsaToken(new { iss, aud = "registry-api", sub = "svc", exp = At.ToUnixTimeSeconds() + 300 });
 
@@ -76,7 +79,7 @@ public class ToolHiveTokenStageTests
         {
             var tokenFile = Path.Combine(directory, "token");
             await File.WriteAllTextAsync(tokenFile, "stale-token-from-last-year\n");
-            var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: '{peer.Url("/certs")}', allowPrivateIP: true, authTokenFile: '{tokenFile}'");
+            var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: '{peer.Url("/certs")}', allowPrivateIP: true, authTokenFile: '{tokenFile}'", Insecure);
             var stage = new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5));
 
             var rejected = await stage.EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
@@ -111,6 +114,12 @@ public class ToolHiveTokenStageTests
         Assert.StartsWith("[FAIL] Fetch.PrivateAddress: observed 127.0.0.1 (private: blocked without allowPrivateIP)", blocked.ToString());
         Assert.Equal("not evaluated: Fetch.PrivateAddress failed", Assert.Single(verdict.Checks, c => c.Name == "Fetch.TcpConnect").Observed);
         Assert.Contains(verdict.Hints, h => h.Contains("allowPrivateIP: true", StringComparison.Ordinal));
+        // The dial rule is the provider's failure, worded as the server logs it; the step-by-step fetch follows it.
+        var names = verdict.Checks.Select(c => c.Name).ToList();
+        Assert.Equal(names.IndexOf("ToolHive.Fetch.Jwks.PrivateAddress") + 1, names.IndexOf("Fetch.Dns"));
+        Assert.Equal("Provider failed to validate token provider=keycloak error=failed to parse token: token is unverifiable: error while executing keyfunc: JWKS registration failed: failed to register JWKS URL: " +
+                     "Get \"https://127.0.0.1:9/certs\": dial tcp 127.0.0.1:9: the provided URL redirects to a private IP address, which is not allowed",
+            Assert.Single(verdict.Checks, c => c.Name == "ToolHive.Provider.DebugLog").Observed);
     }
 
     [Fact]
@@ -119,7 +128,7 @@ public class ToolHiveTokenStageTests
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start(); // accepts connections (backlog) and never answers
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: 'http://127.0.0.1:{port}/certs', allowPrivateIP: true");
+        var config = Config("https://kc.example.com/realms/acme", $", jwksUrl: 'http://127.0.0.1:{port}/certs', allowPrivateIP: true", Insecure);
 
         var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(1)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + Token("https://kc.example.com/realms/acme"), DateTimeOffset.UtcNow);
 

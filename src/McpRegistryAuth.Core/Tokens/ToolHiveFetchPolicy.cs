@@ -1,0 +1,19 @@
+namespace McpRegistryAuth.Core.Tokens;
+
+/// <summary>
+/// The settings behind ToolHive's fetch-time URL rules for one provider (spec 1.5, 2.6): the insecure flag, the
+/// toolhive-wide switch that turns the HTTPS checks off, and allowPrivateIP for the dial-time block.
+/// </summary>
+public sealed record ToolHiveFetchPolicy
+{
+    /// <summary>THV_REGISTRY_INSECURE_URL: lifts the discovery pre-check and the HTTPS-only transport for discovery and JWKS.</summary>
+    public bool InsecureAllowHttp { get; init; }
+
+    /// <summary>INSECURE_DISABLE_URL_VALIDATION=true: lifts both HTTPS checks, including authenticated introspection's.</summary>
+    public bool DisableUrlValidation { get; init; }
+
+    public bool AllowPrivateIP { get; init; }
+
+    /// <summary>False (offline): only IP-literal hosts are checked against the dial-time block; names are not resolved.</summary>
+    public bool ResolveHostNames { get; init; } = true;
+}
