@@ -98,6 +98,53 @@ public class RealIdpToolHiveStageTests : IClassFixture<PlainIdp>
     }
 
     [Fact]
+    public async Task RealIdp_ToolHiveLoopbackIssuerRefusedWithoutAllowPrivateIpThenTheNextProviderAccepts()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("rs256-client");
+        var yaml = "auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n" +
+                   $"      - {{name: blocked, issuerUrl: '{idp.Server.Issuer}', audience: 'https://registry.test', caCertPath: {idp.Server.CaFile}}}\n" +
+                   $"      - {{name: allowed, issuerUrl: '{idp.Server.Issuer}', audience: 'https://registry.test', allowPrivateIP: true, caCertPath: {idp.Server.CaFile}}}\n";
+        var config = ToolHiveConfigLoader.Load(yaml, "config.yaml").Config!;
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+
+        Assert.Equal(200, verdict.Status);
+        Assert.Equal("Provider:allowed", verdict.AcceptedBy);
+        var discoveryUrl = McpRegistryAuth.Core.Tokens.DiscoveryDocument.ToolHiveUrlFor(idp.Server.Issuer);
+        var port = new Uri(idp.Server.Issuer).Port;
+        Assert.Contains(verdict.Checks, c => c.Name == "ToolHive.Provider.DebugLog" && c.Observed ==
+            $"Provider failed to validate token provider=blocked error=OIDC discovery failed: failed to discover OIDC configuration: failed to fetch OIDC configuration: Get \"{discoveryUrl}\": dial tcp 127.0.0.1:{port}: the provided URL redirects to a private IP address, which is not allowed");
+        var names = verdict.Checks.Select(c => c.Name).ToList();
+        Assert.True(names.IndexOf("ToolHive.Fetch.Discovery.PrivateAddress") < names.IndexOf("ToolHive.Jwt.Discovery")); // refused before the fetch of the next provider
+        Assert.False(verdict.Checks[names.IndexOf("ToolHive.Fetch.Discovery.PrivateAddress")].Passed);
+        Assert.True(verdict.Checks[names.LastIndexOf("ToolHive.Fetch.Discovery.PrivateAddress")].Passed);
+    }
+
+    [Fact]
+    public async Task RealIdp_ToolHiveUnauthenticatedIntrospectionIgnoresCaCertPathAndIsDiagnosed()
+    {
+        var token = await idp.Server.GetAccessTokenAsync("opaque-client");
+        var introspection = idp.Server.BaseUrl + "/token/introspection";
+        // Discovery trusts the IdP through caCertPath; introspection without credentials runs on Go's default client (system roots).
+        var yaml = "auth:\n  mode: oauth\n  oauth:\n    resourceUrl: https://registry.example.com\n    providers:\n" +
+                   $"      - {{name: test-idp, issuerUrl: '{idp.Server.Issuer}', audience: 'https://registry.test', allowPrivateIP: true, caCertPath: {idp.Server.CaFile}, introspectionUrl: '{introspection}'}}\n";
+        var config = ToolHiveConfigLoader.Load(yaml, "config.yaml").Config!;
+
+        var verdict = await new ToolHiveTokenStage(noCache: true, timeout: TimeSpan.FromSeconds(5)).EvaluateAsync(config, "/registry/v0.1/servers", "Bearer " + token, DateTimeOffset.UtcNow);
+
+        Assert.Equal(401, verdict.Status);
+        Assert.True(Assert.Single(verdict.Checks, c => c.Name == "ToolHive.Jwt.Discovery").Passed);
+        var names = verdict.Checks.Select(c => c.Name).ToList();
+        var call = names.IndexOf("ToolHive.Introspection.Call");
+        Assert.False(verdict.Checks[call].Passed);
+        Assert.Equal(["Fetch.Dns", "Fetch.PrivateAddress", "Fetch.TcpConnect", "Fetch.Tls"], names.Skip(call + 1).Take(4));
+        var tls = verdict.Checks[call + 4];
+        Assert.False(tls.Passed);
+        Assert.Contains("untrusted root", tls.Observed);
+        Assert.Contains("the system trust store", tls.Expected);
+    }
+
+    [Fact]
     public async Task RealIdp_ToolHiveAcceptingProviderHasNoFetchDiagnosis()
     {
         var token = await idp.Server.GetAccessTokenAsync("rs256-client");
