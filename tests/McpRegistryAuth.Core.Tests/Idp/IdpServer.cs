@@ -53,19 +53,20 @@ public sealed class IdpServer : IAsyncDisposable
     /// </summary>
     private static async Task EnsureInstalledAsync(string fixtureDirectory)
     {
-        var marker = Path.Combine(fixtureDirectory, "node_modules", "oidc-provider");
-        if (Directory.Exists(marker)) return;
+        // npm writes node_modules/.package-lock.json last, so a half-extracted install never counts as done.
+        var marker = Path.Combine(fixtureDirectory, "node_modules", ".package-lock.json");
+        if (File.Exists(marker)) return;
         await InstallGate.WaitAsync();
         try
         {
-            if (Directory.Exists(marker)) return;
+            if (File.Exists(marker)) return;
             var start = new ProcessStartInfo("npm") { WorkingDirectory = fixtureDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" }) start.ArgumentList.Add(argument);
             using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm could not be started");
             var stderr = npm.StandardError.ReadToEndAsync();
             await npm.StandardOutput.ReadToEndAsync();
             await npm.WaitForExitAsync();
-            if (npm.ExitCode != 0 || !Directory.Exists(marker))
+            if (npm.ExitCode != 0 || !File.Exists(marker))
                 throw new InvalidOperationException($"The test IdP could not be installed: 'npm ci' in {fixtureDirectory} exited with {npm.ExitCode}: {await stderr}");
         }
         finally
