@@ -51,18 +51,23 @@ public static class GatewayJwtCompletion
     }
 
     private const string StaticMatchCheck = "Gateway.StaticToken.Match";
+    private const string StaticStagePrefix = "Gateway.StaticToken.";
 
     /// <summary>
     /// The JWT stage decides a request the static stage passed on, except for a bearer value that is not a
-    /// JWT at all after the static comparison failed: then the reason is the static mismatch.
+    /// JWT at all: that was meant as a static token, so the reason is the first static-stage failure
+    /// (feature off, path, session cookie, scheme or mismatch).
     /// </summary>
     internal static string? DecidingCheck(IReadOnlyList<Check> pipelineChecks, IReadOnlyList<Check> jwtChecks)
     {
         var jwtFailure = jwtChecks.FirstOrDefault(c => !c.Passed && c.Name != "Gateway.Jwt.CredentialHeader");
-        var staticMismatch = pipelineChecks.Any(c => c.Name == StaticMatchCheck && !c.Passed);
-        if (jwtFailure?.Name == "Gateway.Jwt.Decode" && staticMismatch)
+        if (jwtFailure?.Name == "Gateway.Jwt.Decode")
         {
-            return StaticMatchCheck;
+            var staticFailure = pipelineChecks.FirstOrDefault(c => !c.Passed && c.Name.StartsWith(StaticStagePrefix, StringComparison.Ordinal));
+            if (staticFailure is not null)
+            {
+                return staticFailure.Name;
+            }
         }
 
         return jwtFailure?.Name;

@@ -101,4 +101,37 @@ public class GatewayJwtCompletionTests
         Assert.Equal(200, verdict.Status);
         Assert.Null(verdict.FailedCheck);
     }
+
+    [Fact]
+    public async Task FailedCheck_StaticTokenWithASessionCookieIsTheCookie()
+    {
+        var request = Request("https://gw.example.com/api/servers/", ("Authorization", "Bearer " + LegacyToken), ("Cookie", "mcp_gateway_session=stale"));
+        var verdict = await Pipeline(request, [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Gateway.StaticToken.NoSessionCookie", verdict.FailedCheck!.Name);
+    }
+
+    [Fact]
+    public async Task FailedCheck_StaticTokenOnAnMcpPathIsThePathRule()
+    {
+        var verdict = await Pipeline(Bearer("https://gw.example.com/currenttime/mcp", LegacyToken), [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. KeycloakSettings]);
+        Assert.Equal("Gateway.StaticToken.PathMatch", verdict.FailedCheck!.Name);
+    }
+
+    [Fact]
+    public async Task FailedCheck_WrongStaticTokenWithoutIdpSettingsIsTheStaticMismatch()
+    {
+        var verdict = await Pipeline(Bearer("https://gw.example.com/api/servers", "wrong-token-0123456789-0123456789-xyz"), ("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken));
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Gateway.StaticToken.Match", verdict.FailedCheck!.Name);
+    }
+
+    [Fact]
+    public async Task FailedCheck_LowerCaseBearerIsTheStaticSchemeRule()
+    {
+        var request = Request("https://gw.example.com/api/servers", ("Authorization", "bearer " + LegacyToken));
+        var verdict = await Pipeline(request, ("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken));
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Gateway.StaticToken.BearerScheme", verdict.FailedCheck!.Name);
+    }
 }
