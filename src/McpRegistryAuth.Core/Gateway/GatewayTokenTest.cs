@@ -1,0 +1,64 @@
+using McpRegistryAuth.Core.Gateway.Jwt;
+using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Core.Requests;
+
+namespace McpRegistryAuth.Core.Gateway;
+
+/// <summary>
+/// A token test against the gateway's nginx and auth server: the static pipeline (nginx location, static
+/// tokens), then the JWT stage where the pipeline falls through to it, then the effective scopes when scope
+/// definitions are given; the token file's checks come first.
+/// </summary>
+public sealed class GatewayTokenTest
+{
+    private readonly StaticTokenConfig config;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly GatewayJwtStage jwtStage;
+    private readonly ScopeDefinitions? scopes;
+
+    /// <param name="config">The static-token settings the auth server started with.</param>
+    /// <param name="environment">The auth server's environment variables, which configure the JWT stage.</param>
+    /// <param name="jwtStage">The JWT stage with its key source (HTTP or an offline JWKS).</param>
+    /// <param name="scopes">scopes.yml or an mcp_scopes export; null when not given.</param>
+    public GatewayTokenTest(StaticTokenConfig config, IReadOnlyDictionary<string, string> environment, GatewayJwtStage jwtStage, ScopeDefinitions? scopes)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(jwtStage);
+        this.config = config;
+        this.environment = environment;
+        this.jwtStage = jwtStage;
+        this.scopes = scopes;
+    }
+
+    /// <exception cref="ArgumentException">Thrown at once, before anything is evaluated, when the token cannot be sent in a header.</exception>
+    public Task<Verdict> EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers), request.Body);
+        return EvaluateAsync(gatewayRequest, request, cancellationToken);
+    }
+
+    /// <summary>The verdict's checks without the startup checks, which are the same for every request.</summary>
+    public IEnumerable<Check> PerRequestChecks(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Checks.Where(c => !config.StartupChecks.Contains(c));
+    }
+
+    private async Task<Verdict> EvaluateAsync(GatewayRequest gatewayRequest, TokenTestRequest request, CancellationToken cancellationToken)
+    {
+        var verdict = GatewayAuthPipeline.Evaluate(gatewayRequest, config);
+        if (GatewayJwtCompletion.NeedsJwtStage(verdict))
+        {
+            verdict = await GatewayJwtCompletion.CompleteAsync(verdict, gatewayRequest, environment, jwtStage, request.At, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (scopes is not null)
+        {
+            verdict = GatewayVerdictScopes.Apply(verdict, scopes);
+        }
+
+        return request.WithTokenFileChecks(verdict);
+    }
+}

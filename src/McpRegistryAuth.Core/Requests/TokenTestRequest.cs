@@ -1,0 +1,34 @@
+namespace McpRegistryAuth.Core.Requests;
+
+/// <summary>
+/// One request of Test-RegistryToken as the user describes it: the token (given or read from a token file),
+/// the URL, the headers exactly as the client sends them, the body and the instant the server evaluates it.
+/// Each server family turns it into its own request (see GatewayTokenTest, ToolHiveTokenTest, ToolRegistryTokenTest).
+/// </summary>
+public sealed record TokenTestRequest
+{
+    /// <summary>The token given with -Token or read from -TokenFile.</summary>
+    public Secret? Token { get; init; }
+
+    /// <summary>Checks made while reading the token file; every verdict starts with them.</summary>
+    public IReadOnlyList<Check> TokenFileChecks { get; init; } = [];
+
+    /// <summary>The URL the client calls.</summary>
+    public Uri? Uri { get; init; }
+
+    /// <summary>Headers as the client sends them; names are compared case-insensitively, the last of a name wins.</summary>
+    public IReadOnlyList<KeyValuePair<string, Secret>> Headers { get; init; } = [];
+
+    public string? Body { get; init; }
+
+    /// <summary>The instant the server evaluates the token (see <see cref="EvaluationInstant"/>).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The value of a header the client sends explicitly, or null when it sends none of that name.</summary>
+    public Secret? Header(string name) =>
+        Headers.LastOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>The verdict with the token file's checks first: they happened before the request was sent.</summary>
+    public Verdict WithTokenFileChecks(Verdict verdict) =>
+        TokenFileChecks.Count == 0 ? verdict : verdict with { Checks = [.. TokenFileChecks, .. verdict.Checks] };
+}
