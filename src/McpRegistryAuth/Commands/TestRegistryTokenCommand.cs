@@ -28,16 +28,15 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private const string TokenFileSet = "TokenFile";
 
     private ServerSettings settings = ServerSettings.Empty;
-    private StaticTokenConfig? gatewayConfig;
     private RegistryType? registryType;
     private bool inspectOnly;
     private HttpClient? httpClient;
     private IKeySetSource? keySource;
-    private ScopeDefinitions? scopeDefinitions;
     private KeySet? offlineKeys;
     private DiscoveryDocument? offlineDiscovery;
-    private ToolHiveConfigReport? toolHiveReport;
-    private BearerTokenAuth? toolRegistryAuth;
+    private GatewayTokenTest? gatewayTest;
+    private ToolHiveTokenTest? toolHiveTest;
+    private ToolRegistryTokenTest? toolRegistryTest;
 
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AccessToken", "access_token")]
@@ -192,6 +191,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
         PrepareKeySource();
+        ScopeDefinitions? scopeDefinitions = null;
         if (ScopesPath is not null)
         {
             scopeDefinitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
@@ -201,7 +201,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             }
         }
 
-        gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
+        var gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
         WriteChecks(gatewayConfig.StartupChecks);
         foreach (var finding in gatewayConfig.Findings)
         {
@@ -214,6 +214,9 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
                 WriteWarning(finding.ToString());
             }
         }
+
+        var jwtStage = new GatewayJwtStage(keySource!, offlineKeys is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null);
+        gatewayTest = new GatewayTokenTest(gatewayConfig, SettingsEnvironment(), jwtStage, scopeDefinitions);
     }
 
     protected override void ProcessRecord()
@@ -240,28 +243,40 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             token = SecureStrings.ToSecret(Token);
         }
 
+        var at = EvaluationInstant.From(At, DateTimeOffset.UtcNow);
         if (inspectOnly)
         {
-            WriteInspection(token);
+            WriteInspection(token, at);
             return;
         }
 
-        if (toolRegistryAuth is not null)
+        var request = new TokenTestRequest
         {
-            WriteToolRegistryVerdicts(token, checks);
-            return;
-        }
-
-        if (toolHiveReport is not null)
+            Token = token,
+            TokenFileChecks = checks,
+            Uri = Uri,
+            Headers = Dictionaries.ToSecrets(Header).ToArray(),
+            Body = Body,
+            At = at,
+        };
+        if (toolRegistryTest is not null)
         {
-            WriteToolHiveVerdict(token, checks);
+            WriteToolRegistryVerdicts(request);
             return;
         }
 
-        IReadOnlyList<KeyValuePair<string, Secret>> headers;
+        if (toolHiveTest is not null)
+        {
+            var toolHiveVerdict = toolHiveTest.EvaluateAsync(request, Cancellation).GetAwaiter().GetResult();
+            WriteChecks(toolHiveVerdict.Checks);
+            WriteObject(Quiet ? toolHiveVerdict.Accepted : toolHiveVerdict);
+            return;
+        }
+
+        Task<Verdict> evaluation;
         try
         {
-            headers = RequestHeaders.Build(token, Dictionaries.ToSecrets(Header));
+            evaluation = gatewayTest!.EvaluateAsync(request, Cancellation);
         }
         catch (ArgumentException ex)
         {
@@ -269,33 +284,16 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             return;
         }
 
-        var request = new GatewayRequest(Uri, headers, Body);
-        var verdict = GatewayAuthPipeline.Evaluate(request, gatewayConfig!);
-        if (GatewayJwtCompletion.NeedsJwtStage(verdict))
-        {
-            var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
-            var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
-            verdict = GatewayJwtCompletion.CompleteAsync(verdict, request, environment, new GatewayJwtStage(keySource!, offlineKeys is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null), at, Cancellation).GetAwaiter().GetResult();
-        }
-
-        if (scopeDefinitions is not null)
-        {
-            verdict = GatewayVerdictScopes.Apply(verdict, scopeDefinitions);
-        }
-
-        if (checks.Count > 0)
-        {
-            verdict = verdict with { Checks = [.. checks, .. verdict.Checks] };
-        }
+        var verdict = evaluation.GetAwaiter().GetResult();
 
         // Startup checks and findings were written once in BeginProcessing.
-        WriteChecks(verdict.Checks.Where(c => !gatewayConfig!.StartupChecks.Contains(c)));
+        WriteChecks(gatewayTest.PerRequestChecks(verdict));
         WriteObject(Quiet ? verdict.Accepted : verdict);
     }
 
     protected override void EndProcessing() => httpClient?.Dispose();
 
-    private void WriteInspection(Secret? token)
+    private void WriteInspection(Secret? token, DateTimeOffset at)
     {
         if (token is null)
         {
@@ -303,7 +301,6 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             return;
         }
 
-        var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
         var inspection = TokenInspector.Inspect(token, at);
         foreach (var note in inspection.Notes)
         {
@@ -363,8 +360,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         PrepareKeySource();
-        var environment = settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
-        toolHiveReport = ToolHiveConfigLoader.LoadFile(path, environment);
+        var toolHiveReport = ToolHiveConfigLoader.LoadFile(path, SettingsEnvironment());
         WriteVerbose($"Server: ToolHive; {toolHiveReport.Config?.Providers.Count ?? 0} provider(s) in {ConfigPath}.");
         foreach (var finding in toolHiveReport.Findings)
         {
@@ -377,38 +373,8 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
                 WriteVerbose(finding.ToString());
             }
         }
-    }
 
-    private void WriteToolHiveVerdict(Secret? token, List<Check> tokenFileChecks)
-    {
-        var report = toolHiveReport!;
-        Verdict verdict;
-        if (!report.ServerWouldStart || report.Config is null)
-        {
-            verdict = new Verdict
-            {
-                RegistryType = Core.RegistryType.ToolHive,
-                Detail = "The registry server does not start with this configuration: " + (report.FirstError?.Message ?? "no auth section could be read"),
-                Findings = report.Findings,
-            };
-        }
-        else
-        {
-            var headers = new Dictionary<string, string>(Dictionaries.ToStrings(Header), StringComparer.OrdinalIgnoreCase);
-            var authorization = headers.TryGetValue("Authorization", out var given) ? given : token is null ? null : "Bearer " + token.Reveal();
-            var path = Uri is null ? "/" : PublicPathMatcher.DecodeRequestPath(Uri.IsAbsoluteUri ? Uri.AbsolutePath : Uri.OriginalString);
-            var at = At is { } when ? new DateTimeOffset(when.ToUniversalTime()) : DateTimeOffset.UtcNow;
-            var stage = new ToolHiveTokenStage(offlineKeys, offlineDiscovery, NoCache);
-            verdict = stage.EvaluateAsync(report.Config, path, authorization, at, Cancellation).GetAwaiter().GetResult() with { Findings = report.Findings };
-        }
-
-        if (tokenFileChecks.Count > 0)
-        {
-            verdict = verdict with { Checks = [.. tokenFileChecks, .. verdict.Checks] };
-        }
-
-        WriteChecks(verdict.Checks);
-        WriteObject(Quiet ? verdict.Accepted : verdict);
+        toolHiveTest = new ToolHiveTokenTest(toolHiveReport, new ToolHiveTokenStage(offlineKeys, offlineDiscovery, NoCache));
     }
 
     private void BeginToolRegistry()
@@ -436,31 +402,26 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             }
         }
 
-        toolRegistryAuth = new BearerTokenAuth(file);
+        toolRegistryTest = new ToolRegistryTokenTest(new BearerTokenAuth(file), FastApiVersion);
     }
 
     /// <summary>One verdict, or one per FastAPI range when the header is missing and -FastApiVersion is not given.</summary>
-    private void WriteToolRegistryVerdicts(Secret? token, List<Check> tokenFileChecks)
+    private void WriteToolRegistryVerdicts(TokenTestRequest request)
     {
-        var headers = new Dictionary<string, string>(Dictionaries.ToStrings(Header), StringComparer.OrdinalIgnoreCase);
-        var path = Uri is null ? "/tools" : Uri.IsAbsoluteUri ? Uri.AbsolutePath : Uri.OriginalString;
-        var request = headers.TryGetValue("Authorization", out var authorization)
-            ? ToolRegistryRequest.FromAuthorizationHeader(new Secret(authorization), path)
-            : new ToolRegistryRequest { Token = token, Path = path };
-        request = request with { SendsIfNoneMatch = headers.ContainsKey("If-None-Match"), FastApiVersion = FastApiVersion };
-
-        var verdicts = toolRegistryAuth!.Answer(request);
+        var verdicts = toolRegistryTest!.Answer(request);
         if (Quiet)
         {
-            WriteObject(verdicts.All(v => v.Accepted));
+            WriteObject(ToolRegistryTokenTest.AllAccepted(verdicts));
             return;
         }
 
         foreach (var verdict in verdicts)
         {
-            var withFileChecks = tokenFileChecks.Count == 0 ? verdict : verdict with { Checks = [.. tokenFileChecks, .. verdict.Checks] };
-            WriteChecks(withFileChecks.Checks);
-            WriteObject(withFileChecks);
+            WriteChecks(verdict.Checks);
+            WriteObject(verdict);
         }
     }
+
+    private Dictionary<string, string> SettingsEnvironment() =>
+        settings.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
 }
