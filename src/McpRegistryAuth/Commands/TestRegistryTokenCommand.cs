@@ -140,11 +140,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         settings = ServerSettings.From(envFile, UseProcessEnvironment ? Dictionaries.ProcessEnvironment() : null, Environment is null ? null : Dictionaries.ToStrings(Environment));
-        var hasGatewaySettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
+        var hasEnvironmentSettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
         try
         {
-            // With a ToolHive config, -Environment/-EnvFile hold its THV_REGISTRY_* overrides, not gateway settings.
-            registryType = RegistryTypeResolver.Resolve(RegistryType, hasGatewaySettings && ConfigPath is null, hasToolHiveConfig: ConfigPath is not null, hasToolRegistryTokens: TokensFile is not null);
+            registryType = RegistryTypeResolver.Resolve(RegistryType, hasEnvironmentSettings, hasToolHiveConfig: ConfigPath is not null, hasToolRegistryTokens: TokensFile is not null);
         }
         catch (ArgumentException ex)
         {
