@@ -18,14 +18,6 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
 {
     private const string PathSet = "Path";
 
-    /// <summary>Environment variables that affect how the server reads its configuration.</summary>
-    private static readonly string[] RelevantPrefixes = ["THV_REGISTRY_", "TOOLHIVE_", "INSECURE_DISABLE_URL_VALIDATION"];
-
-    private static readonly HashSet<string> ShownInClear = new(StringComparer.Ordinal)
-    {
-        "THV_REGISTRY_INSECURE_URL", "INSECURE_DISABLE_URL_VALIDATION", "TOOLHIVE_SKIP_OIDC_DISCOVERY", "THV_REGISTRY_LOG_LEVEL",
-    };
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
@@ -131,7 +123,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
             foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
             {
                 var name = entry.Key.ToString() ?? "";
-                if (RelevantPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+                if (ToolHiveEnvironmentVariables.IsReadByServer(name))
                 {
                     environment[name] = entry.Value?.ToString() ?? "";
                 }
@@ -146,14 +138,9 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
 
         foreach (var (name, value) in environment)
         {
-            // Only the auth switches are shown as text; any other value (database passwords, client secrets) as a fingerprint.
-            var shown = ShownInClear.Contains(name) || (name.StartsWith("THV_REGISTRY_AUTH_", StringComparison.Ordinal) && !MayHoldSecret(name)) ? $"'{value}'" : new Core.Secret(value).ToString();
-            WriteVerbose($"Environment: {name} = {shown}.");
+            WriteVerbose($"Environment: {name} = {ToolHiveEnvironmentVariables.Shown(name, value)}.");
         }
 
         return environment;
     }
-
-    private static bool MayHoldSecret(string name) =>
-        new[] { "SECRET", "TOKEN", "PASSWORD", "KEY", "CREDENTIAL" }.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 }
