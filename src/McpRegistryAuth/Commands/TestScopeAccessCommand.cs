@@ -81,7 +81,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     {
         var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, ScopesPathLoading.Names(Group), ScopesPathLoading.Names(Scope));
         var result = ParameterSetName == RequestSet
-            ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? (string.IsNullOrEmpty(Body) ? "GET" : "POST"), registryRootPath: RegistryRootPath)
+            ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);
         WriteChecks(result.Checks);
         if (!Quiet)
@@ -92,6 +92,6 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
             }
         }
 
-        WriteObject(Quiet ? result.Allowed && result.Hop?.Allowed != false : result);
+        WriteObject(Quiet ? ScopeAccessTester.AllowsEndToEnd(result) : result);
     }
 }

@@ -38,6 +38,16 @@ public sealed class ScopeAccessTester
         return result with { Checks = checks, Warnings = warnings, ScopesPath = Definitions.Source };
     }
 
+    /// <summary>The client's HTTP method when none is named: POST when a body is sent, otherwise GET.</summary>
+    public static string DefaultHttpMethod(string? body) => string.IsNullOrEmpty(body) ? "GET" : "POST";
+
+    /// <summary>The client gets through only if /validate allows the request and the proxy hop, when there is one, does too.</summary>
+    public static bool AllowsEndToEnd(ScopeAccessResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Allowed && result.Hop?.Allowed != false;
+    }
+
     /// <summary>FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check.</summary>
     public ScopeAccessResult TestRequest(EffectiveScopes scopes, string url, string? body, string httpMethod = "POST", bool bodyUninspectable = false, string? registryRootPath = null)
     {

@@ -96,6 +96,33 @@ public class ScopeAccessTesterTests
         Assert.True(result.Hop.DiffersFromValidate);
     }
 
+    [Theory]
+    [InlineData(null, "GET")]
+    [InlineData("", "GET")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"tools/list\",\"id\":1}", "POST")]
+    public void Request_MethodDefaultsToPostOnlyWithABody(string? body, string expected) =>
+        Assert.Equal(expected, ScopeAccessTester.DefaultHttpMethod(body));
+
+    [Fact]
+    public void Quiet_HopDenialDeniesEndToEnd()
+    {
+        var definitions = Db("[{'_id':'s','server_access':[{'server':'srv','methods':['mcp']}]}]");
+        var result = new ScopeAccessTester(definitions).TestRequest(EffectiveScopeResolver.ForCaller(definitions, null, ["s"]), "/srv/mcp", null, "POST");
+        Assert.True(result.Allowed);
+        Assert.False(ScopeAccessTester.AllowsEndToEnd(result));
+    }
+
+    [Fact]
+    public void Quiet_NoHopFollowsValidate()
+    {
+        var allowed = Tester.TestRequest(Groups("registry-admins"), "https://gw.example.com/v0.1/servers", null, "GET");
+        var denied = Tester.TestRequest(Groups("registry-users-lob1"), "https://gw.example.com/v0.1/servers", null, "GET");
+        Assert.Null(allowed.Hop);
+        Assert.Null(denied.Hop);
+        Assert.True(ScopeAccessTester.AllowsEndToEnd(allowed));
+        Assert.False(ScopeAccessTester.AllowsEndToEnd(denied));
+    }
+
     [Fact]
     public void Hop_BatchPassesValidateAsMcpButTheHopRefusesIt()
     {
