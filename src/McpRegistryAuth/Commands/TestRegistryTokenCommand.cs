@@ -31,7 +31,6 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private RegistryType? registryType;
     private bool inspectOnly;
     private HttpClient? httpClient;
-    private IKeySetSource? keySource;
     private KeySet? offlineKeys;
     private DiscoveryDocument? offlineDiscovery;
     private GatewayTokenTest? gatewayTest;
@@ -189,7 +188,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         WriteVerbose($"Server: {registryType}; {settings.Values.Count} setting(s) read{(EnvFile is null ? "" : $" from {EnvFile}")}.");
-        PrepareKeySource();
+        LoadOfflineDocuments();
         ScopeDefinitions? scopeDefinitions = null;
         if (ScopesPath is not null)
         {
@@ -214,8 +213,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             }
         }
 
-        var jwtStage = new GatewayJwtStage(keySource!, offlineKeys is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null);
-        gatewayTest = new GatewayTokenTest(gatewayConfig, SettingsEnvironment(), jwtStage, scopeDefinitions);
+        gatewayTest = new GatewayTokenTest(gatewayConfig, SettingsEnvironment(), GatewayJwtCompletion.Stage(offlineKeys, httpClient!, NoCache), scopeDefinitions);
     }
 
     protected override void ProcessRecord()
@@ -310,7 +308,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     }
 
     // The gateway fetches each provider's JWKS itself; -Jwks stands in for it offline.
-    private void PrepareKeySource()
+    private void LoadOfflineDocuments()
     {
         httpClient = HttpClientFactory.Create(new HttpClientOptions());
         KeySet? offline = null;
@@ -336,7 +334,6 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             ThrowTerminatingError(NewError(ex, errorId, ErrorCategory.InvalidData, null));
         }
 
-        keySource = GatewayJwtCompletion.KeySource(offline, httpClient, NoCache);
         offlineKeys = offline;
         offlineDiscovery = document;
     }
@@ -358,7 +355,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             ThrowTerminatingError(NewError(new FileNotFoundException($"-ConfigPath '{ConfigPath}' does not exist.", path), "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, ConfigPath));
         }
 
-        PrepareKeySource();
+        LoadOfflineDocuments();
         var toolHiveReport = ToolHiveConfigLoader.LoadFile(path, SettingsEnvironment());
         WriteVerbose($"Server: ToolHive; {toolHiveReport.Config?.Providers.Count ?? 0} provider(s) in {ConfigPath}.");
         foreach (var finding in toolHiveReport.Findings)

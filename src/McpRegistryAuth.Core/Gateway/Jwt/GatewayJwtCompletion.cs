@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Tokens;
 
 namespace McpRegistryAuth.Core.Gateway.Jwt;
@@ -76,4 +77,11 @@ public static class GatewayJwtCompletion
     /// <summary>The key source for a verdict: an offline JWKS when given, else HTTP with the per-process cache.</summary>
     public static IKeySetSource KeySource(KeySet? offline, HttpClient client, bool noCache) =>
         offline is not null ? new FixedKeySetSource(offline) : new HttpKeySetSource(client, noCache);
+
+    /// <summary>
+    /// The JWT stage for a verdict: keys from <see cref="KeySource"/>; a failed JWKS fetch is diagnosed step by step
+    /// only when keys are fetched, since an offline JWKS has no fetch to diagnose.
+    /// </summary>
+    public static GatewayJwtStage Stage(KeySet? offline, HttpClient client, bool noCache) =>
+        new(KeySource(offline, client, noCache), offline is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null);
 }

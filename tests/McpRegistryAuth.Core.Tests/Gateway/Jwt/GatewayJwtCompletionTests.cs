@@ -49,6 +49,25 @@ public class GatewayJwtCompletionTests
         Assert.StartsWith("<html>", verdict.ClientBody);
     }
 
+    private sealed class NoNetworkHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("no fetch expected: " + request.RequestUri);
+    }
+
+    [Fact]
+    public async Task Stage_OfflineJwksIsUsedWithoutFetching()
+    {
+        using var client = new HttpClient(new NoNetworkHandler());
+        var token = RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", preferred_username = "bob", exp = In(300) });
+        var stage = GatewayJwtCompletion.Stage(Keys, client, noCache: true);
+
+        var verdict = await stage.EvaluateAsync(Bearer(token), Keycloak(), At);
+
+        Assert.Equal(200, verdict.Status);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name.StartsWith("Fetch.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Completion_AcceptedStaticTokenIsLeftAsIs()
     {
