@@ -33,9 +33,8 @@ internal static class ScopesPathLoading
             }
         }
 
-        if (definitions.Scopes.Count == 0 && definitions.HasErrors)
+        if (definitions.NothingReadBecause is { } first)
         {
-            var first = definitions.Findings.First(f => f.Severity == FindingSeverity.Error);
             failure = new Failure(new InvalidDataException($"No scope could be read from '{path}': {first}"), "ScopesNotLoaded", ErrorCategory.InvalidData, path, first.Fix);
             return null;
         }
@@ -45,7 +44,5 @@ internal static class ScopesPathLoading
     }
 
     /// <summary>Names from a parameter; one CSV cell may hold several, separated by ';'.</summary>
-    public static IReadOnlyList<string> Names(string[]? values) => values is null
-        ? Array.Empty<string>()
-        : values.Where(v => v is not null).SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    public static IReadOnlyList<string> Names(string[]? values) => GroupAndScopeNames.Split(values);
 }

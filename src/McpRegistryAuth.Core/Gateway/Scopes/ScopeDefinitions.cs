@@ -44,6 +44,9 @@ public sealed class ScopeDefinitions
 
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 
+    /// <summary>The first error when no scope at all could be read, so there is nothing to evaluate; otherwise null.</summary>
+    public Finding? NothingReadBecause => Scopes.Count == 0 ? Findings.FirstOrDefault(f => f.Severity == FindingSeverity.Error) : null;
+
     /// <summary>The scope FGAC would get for this name; null when the gateway would find none (an empty rule list).</summary>
     public ServerScope? Find(string scopeName) => byName.GetValueOrDefault(scopeName);
 
