@@ -102,7 +102,7 @@ public sealed class IdpServer : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var lineTask = process.StandardOutput.ReadLineAsync();
-        if (await Task.WhenAny(lineTask, Task.Delay(TimeSpan.FromSeconds(60))) != lineTask || lineTask.Result is null)
+        if (await Task.WhenAny(lineTask, Task.Delay(TimeSpan.FromSeconds(120))) != lineTask || lineTask.Result is null)
         {
             try { process.Kill(); } catch (InvalidOperationException) { }
             string stderr;

@@ -61,7 +61,7 @@ internal sealed class TestCertificateAuthority : IDisposable
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             return chain.Build(new X509Certificate2(certificate));
         };
-        return new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+        return new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
     }
 
     public void Dispose()
