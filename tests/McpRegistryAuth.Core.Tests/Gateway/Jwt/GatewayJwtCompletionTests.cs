@@ -142,6 +142,11 @@ public class GatewayJwtCompletionTests
     {
         var verdict = await Pipeline(Bearer("https://gw.example.com/api/servers", "wrong-token-0123456789-0123456789-xyz"), ("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken));
         Assert.Equal(401, verdict.Status);
+        Assert.Equal("Token validation failed", verdict.Detail);
+        Assert.Equal(FallThroughTarget.Jwt, verdict.FallsThroughTo);
+
+        // Without AUTH_PROVIDER settings the IdP step cannot be evaluated here: the 401 stays provisional.
+        Assert.True(verdict.IsProvisional);
         Assert.Equal("Gateway.StaticToken.Match", verdict.FailedCheck!.Name);
     }
 
