@@ -1,8 +1,10 @@
 # Hand-written module manifest. The build copies it to out/McpRegistryAuth/<version>/ and stamps
-# ModuleVersion from Directory.Build.props. No RequiredAssemblies or NestedModules: they would load
-# before the isolation hook and defeat it.
+# ModuleVersion from Directory.Build.props.
 @{
     RootModule           = 'McpRegistryAuth.dll'
+    # Imported before the root module: the loader's initializer sends the core and its packages
+    # (Dependencies/) to the module's private load context before PowerShell reads the cmdlet types.
+    NestedModules        = @('McpRegistryAuth.Loading.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = 'a3d6c2f4-8e1b-4c7a-9f25-6b0d4e8c1a73'
     Author               = 'McpRegistryAuth contributors'

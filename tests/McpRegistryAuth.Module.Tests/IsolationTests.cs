@@ -6,7 +6,7 @@ namespace McpRegistryAuth.Module.Tests;
 
 /// <summary>
 /// The isolation hook of the built module, exercised without PowerShell: the resolver class of the
-/// built cmdlet assembly answers only for the core, from Dependencies/, in one private context.
+/// built loader assembly answers only for the core, from Dependencies/, in one private context.
 /// </summary>
 public class IsolationTests
 {
@@ -14,10 +14,10 @@ public class IsolationTests
 
     private static (object Resolver, MethodInfo Resolve, AssemblyLoadContext Private) CreateResolver()
     {
-        // A throw-away context for the cmdlet assembly, so the test process's default context is untouched.
+        // A throw-away context for the loader assembly, so the test process's default context is untouched.
         var hostContext = new AssemblyLoadContext("test-host-" + Guid.NewGuid(), isCollectible: true);
-        var cmdlets = hostContext.LoadFromAssemblyPath(Path.Combine(Root, "McpRegistryAuth.dll"));
-        var type = cmdlets.GetType("McpRegistryAuth.Loading.DependencyResolver", throwOnError: true)!;
+        var loader = hostContext.LoadFromAssemblyPath(Path.Combine(Root, "McpRegistryAuth.Loading.dll"));
+        var type = loader.GetType("McpRegistryAuth.Loading.DependencyResolver", throwOnError: true)!;
         var resolver = Activator.CreateInstance(type, Path.Combine(Root, "Dependencies"))!;
         var resolve = type.GetMethod("Resolve")!;
         var context = (AssemblyLoadContext)type.GetProperty("LoadContext")!.GetValue(resolver)!;

@@ -18,10 +18,10 @@ public class ModuleLayoutTests
     }
 
     [Fact]
-    public void Layout_NothingButTheCmdletAssemblySitsBesideTheManifest()
+    public void Layout_NothingButTheCmdletAndLoaderAssembliesSitBesideTheManifest()
     {
-        var assemblies = Directory.GetFiles(Module.Root, "*.dll").Select(Path.GetFileName);
-        Assert.Equal(["McpRegistryAuth.dll"], assemblies);
+        var assemblies = Directory.GetFiles(Module.Root, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["McpRegistryAuth.Loading.dll", "McpRegistryAuth.dll"], assemblies);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class ModuleLayoutTests
     }
 
     [Fact]
-    public void Manifest_TargetsPowerShell74CoreWithoutPreloadedAssemblies()
+    public void Manifest_TargetsPowerShell74CoreAndImportsTheLoaderFirst()
     {
         var text = Module.ManifestText;
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Core'\)", text);
@@ -53,7 +53,8 @@ public class ModuleLayoutTests
         Assert.Matches(@"RootModule\s*=\s*'McpRegistryAuth\.dll'", text);
         Assert.Matches(@"FormatsToProcess\s*=\s*@\('McpRegistryAuth\.format\.ps1xml'\)", text);
         Assert.DoesNotMatch(@"(?m)^\s*RequiredAssemblies\s*=", text);
-        Assert.DoesNotMatch(@"(?m)^\s*NestedModules\s*=", text);
+        // The loader is the only nested module, so it is imported before the cmdlet assembly is read.
+        Assert.Matches(@"(?m)^\s*NestedModules\s*=\s*@\('McpRegistryAuth\.Loading\.dll'\)", text);
         foreach (var key in new[] { "Tags", "ProjectUri", "LicenseUri", "ReleaseNotes" })
         {
             Assert.Matches($@"(?m)^\s*{key}\s*=", text);

@@ -24,7 +24,7 @@ public class YamlDotNetIsolationTests
         File.Copy(Path.Combine(dependencies, "YamlDotNet.dll"), foreign);
         var foreignAssembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(foreign);
 
-        var module = Assembly.LoadFrom(Path.Combine(ModuleRoot, "McpRegistryAuth.dll"));
+        var module = Assembly.LoadFrom(Path.Combine(ModuleRoot, "McpRegistryAuth.Loading.dll"));
         var resolverType = module.GetType("McpRegistryAuth.Loading.DependencyResolver", throwOnError: true)!;
         var resolver = Activator.CreateInstance(resolverType, dependencies)!;
         var context = (AssemblyLoadContext)resolverType.GetProperty("LoadContext")!.GetValue(resolver)!;

@@ -13,3 +13,18 @@ function Get-BuiltModulePath {
 function ConvertTo-PlainText([securestring] $Secure) {
     [System.Net.NetworkCredential]::new('', $Secure).Password
 }
+
+# Runs a script in a new process of this same PowerShell (under `dotnet pwsh` the process is dotnet,
+# which takes pwsh.dll first) and returns its output; $LASTEXITCODE is the child's exit code.
+function Invoke-ChildPwsh([string] $Command) {
+    $exe = [Environment]::ProcessPath
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    & $exe @prefix -NoProfile -NonInteractive -Command $Command
+}
+
+# YamlDotNet 13.7.1 as another module would ship it: restored from the package source by build.ps1
+# (tests/Pester/Packages), which passes its path in MCPREGISTRYAUTH_YAMLDOTNET13.
+function Get-OldYamlDotNetPath {
+    if ($env:MCPREGISTRYAUTH_YAMLDOTNET13) { return $env:MCPREGISTRYAUTH_YAMLDOTNET13 }
+    throw 'MCPREGISTRYAUTH_YAMLDOTNET13 is not set: run the Pester tests through build.ps1 -Task Pester, which restores YamlDotNet 13.7.1 from the package source.'
+}

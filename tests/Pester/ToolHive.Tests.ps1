@@ -133,16 +133,8 @@ Describe 'Get-RegistryAuthMetadata' {
 
 Describe 'YamlDotNet isolation' {
     It 'works after another module loaded YamlDotNet 13.7.1 into the session' {
-        # Fetch the old YamlDotNet from NuGet into this run's fixtures (TestDrive).
-        $fixtures = Join-Path $TestDrive 'fixtures'
-        # Saved as .zip: Expand-Archive refuses any other extension.
-        $package = Join-Path $TestDrive 'yamldotnet.13.7.1.zip'
-        Invoke-WebRequest -Uri 'https://www.nuget.org/api/v2/package/YamlDotNet/13.7.1' -OutFile $package
-        Expand-Archive -LiteralPath $package -DestinationPath (Join-Path $fixtures 'YamlDotNet.13.7.1') -Force
-        $yamlDll = Get-ChildItem -LiteralPath (Join-Path $fixtures 'YamlDotNet.13.7.1/lib') -Recurse -Filter 'YamlDotNet.dll' |
-            Where-Object { $_.Directory.Name -in 'net6.0', 'netstandard2.1', 'netstandard2.0' } |
-            Sort-Object { @('net6.0', 'netstandard2.1', 'netstandard2.0').IndexOf($_.Directory.Name) } |
-            Select-Object -First 1 -ExpandProperty FullName
+        # Another module's YamlDotNet, restored from the package source by the test run.
+        $yamlDll = Get-OldYamlDotNetPath
         $yamlDll | Should -Exist
 
         # A fresh process: YamlDotNet 13.7.1 first, then the module.
@@ -159,7 +151,7 @@ Import-Module '$($script:ModulePath)'
     Versions  = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major }) -join ','
 } | ConvertTo-Json -Compress
 "@
-        $output = pwsh -NoProfile -NonInteractive -Command $child
+        $output = Invoke-ChildPwsh $child
         $LASTEXITCODE | Should -Be 0
         $result = $output | Select-Object -Last 1 | ConvertFrom-Json
         $result.OldLoaded | Should -BeTrue

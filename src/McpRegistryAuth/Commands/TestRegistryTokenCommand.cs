@@ -28,7 +28,6 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     private const string TokenFileSet = "TokenFile";
 
     private ServerSettings settings = ServerSettings.Empty;
-    private RegistryType? registryType;
     private bool inspectOnly;
     private HttpClient? httpClient;
     private KeySet? offlineKeys;
@@ -58,8 +57,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Body { get; set; }
 
+    /// <summary>The server family; a string so no core enum sits in this assembly's fields (CONTRIBUTING.md).</summary>
     [Parameter]
-    public RegistryType? RegistryType { get; set; }
+    [ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
+    public string? RegistryType { get; set; }
 
     /// <summary>A docker compose .env file with the server's settings.</summary>
     [Parameter]
@@ -75,7 +76,8 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     public SwitchParameter UseProcessEnvironment { get; set; }
 
     [Parameter]
-    public GatewayRelease GatewayRelease { get; set; } = GatewayRelease.Latest;
+    [ValidateSet(nameof(Core.Gateway.GatewayRelease.Latest), nameof(Core.Gateway.GatewayRelease.V124))]
+    public string GatewayRelease { get; set; } = nameof(Core.Gateway.GatewayRelease.Latest);
 
     /// <summary>Gateway scope definitions (scopes.yml or an mcp_scopes export): verdicts then carry the effective scopes.</summary>
     [Parameter]
@@ -140,9 +142,11 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
         settings = ServerSettings.From(envFile, UseProcessEnvironment ? Dictionaries.ProcessEnvironment() : null, Environment is null ? null : Dictionaries.ToStrings(Environment));
         var hasEnvironmentSettings = EnvFile is not null || Environment is not null || UseProcessEnvironment;
+        Core.RegistryType? registryType = null;
         try
         {
-            registryType = RegistryTypeResolver.Resolve(RegistryType, hasEnvironmentSettings, hasToolHiveConfig: ConfigPath is not null, hasToolRegistryTokens: TokensFile is not null);
+            var requested = RegistryType is null ? (Core.RegistryType?)null : Enum.Parse<Core.RegistryType>(RegistryType, ignoreCase: true);
+            registryType = RegistryTypeResolver.Resolve(requested, hasEnvironmentSettings, hasToolHiveConfig: ConfigPath is not null, hasToolRegistryTokens: TokensFile is not null);
         }
         catch (ArgumentException ex)
         {
@@ -199,7 +203,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             }
         }
 
-        var gatewayConfig = StaticTokenConfig.FromSettings(settings, GatewayRelease);
+        var gatewayConfig = StaticTokenConfig.FromSettings(settings, Enum.Parse<GatewayRelease>(GatewayRelease, ignoreCase: true));
         WriteChecks(gatewayConfig.StartupChecks);
         foreach (var finding in gatewayConfig.Findings)
         {

@@ -16,7 +16,47 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => cancellation.Cancel();
 
-    protected void WriteChecks(IEnumerable<Check> checks)
+    /// <summary>
+    /// Writes a verbose line. Under -Debug without -Verbose, PowerShell turns every verbose line of a
+    /// compiled cmdlet into a "Continue with this operation?" prompt (and a NonInteractive session
+    /// into an error), so the line goes to the debug stream the user asked for instead.
+    /// </summary>
+    protected new void WriteVerbose(string text)
+    {
+        if (DebugWithout("Verbose"))
+        {
+            base.WriteDebug("[verbose] " + text);
+            return;
+        }
+
+        base.WriteVerbose(text);
+    }
+
+    /// <summary>
+    /// Writes a warning. Under -Debug without -WarningAction, PowerShell prompts at every warning of a
+    /// compiled cmdlet, so the warning goes to the debug stream instead; an explicit -WarningAction
+    /// keeps it a warning.
+    /// </summary>
+    protected new void WriteWarning(string text)
+    {
+        if (DebugWithout("WarningAction"))
+        {
+            base.WriteDebug("[warning] " + text);
+            return;
+        }
+
+        base.WriteWarning(text);
+    }
+
+    private bool DebugWithout(string commonParameter)
+    {
+        var bound = MyInvocation.BoundParameters;
+        return bound.TryGetValue("Debug", out var debug)
+            && debug is SwitchParameter { IsPresent: true }
+            && !bound.ContainsKey(commonParameter);
+    }
+
+    private protected void WriteChecks(IEnumerable<Check> checks)
     {
         foreach (var check in checks)
         {
