@@ -34,6 +34,21 @@ Describe 'McpRegistryAuth module' {
         $core.Location | Should -BeLike '*Dependencies*McpRegistryAuth.Core.dll'
     }
 
+    It 'imports the loader as its only nested module, before the cmdlet assembly' {
+        @($script:Module.NestedModules.Name) | Should -Be @('McpRegistryAuth.Loading')
+        $loader = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'McpRegistryAuth.Loading' }
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loader).Name | Should -Be 'Default'
+    }
+
+    It 'loads every view of its format file' {
+        $formatFile = Join-Path (Split-Path $script:ModulePath) 'McpRegistryAuth.format.ps1xml'
+        $typeNames = ([xml](Get-Content -LiteralPath $formatFile -Raw)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName
+        $typeNames.Count | Should -BeGreaterThan 0
+        foreach ($typeName in $typeNames) {
+            Get-FormatData -TypeName $typeName | Should -Not -BeNullOrEmpty -Because "$typeName has a view in $formatFile"
+        }
+    }
+
     It 'survives Remove-Module and a second import' {
         Remove-Module McpRegistryAuth -Force
         Import-Module $script:ModulePath -Force

@@ -132,31 +132,49 @@ Describe 'Get-RegistryAuthMetadata' {
 }
 
 Describe 'YamlDotNet isolation' {
-    It 'works after another module loaded YamlDotNet 13.7.1 into the session' {
+    It 'works after another module loaded YamlDotNet 13.7.1 into the session: every cmdlet' {
         # Another module's YamlDotNet, restored from the package source by the test run.
         $yamlDll = Get-OldYamlDotNetPath
         $yamlDll | Should -Exist
 
-        # A fresh process: YamlDotNet 13.7.1 first, then the module.
+        # A fresh process: YamlDotNet 13.7.1 first, then the module, then one call of each cmdlet
+        # (the YAML readers among them: ToolHive configs and scopes.yml).
         $config = Join-Path $script:Corpus 'seed-01-oauth-basic.yaml'
+        $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+        $envFile = Join-Path $TestDrive 'yaml13.env'
         $child = @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -LiteralPath '$yamlDll'
 Import-Module '$($script:ModulePath)'
 `$old = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' -and `$_.GetName().Version.Major -eq 13 }
 `$findings = Test-RegistryAuthConfig -Path '$config'
+`$plain = New-RegistryApiToken -EnvFile '$envFile' -AsPlainText
+`$verdict = Test-RegistryToken -Token (ConvertTo-SecureString `$plain -AsPlainText -Force) -Uri 'https://gw.example/api/servers' -EnvFile '$envFile'
+`$access = Test-ScopeAccess -ScopesPath '$scopes' -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone
+`$rows = @(Get-ScopeAccessMatrix -ScopesPath '$scopes' -Group registry-users-lob1)
+`$challenge = Get-RegistryAuthMetadata -WwwAuthenticate 'Bearer realm="r", resource_metadata="https://r.example/.well-known/oauth-protected-resource"'
 [pscustomobject]@{
     OldLoaded = [bool]`$old
     Errors    = @(`$findings | Where-Object Severity -eq 'Error').Count
+    Status    = `$verdict.Status
+    Allowed   = `$access.Allowed
+    Rows      = `$rows.Count
+    Scheme    = `$challenge.Scheme
     Versions  = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major }) -join ','
+    CoreContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'McpRegistryAuth.Core' })).Name
 } | ConvertTo-Json -Compress
 "@
         $output = Invoke-ChildPwsh $child
-        $LASTEXITCODE | Should -Be 0
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $result = $output | Select-Object -Last 1 | ConvertFrom-Json
         $result.OldLoaded | Should -BeTrue
         $result.Errors | Should -Be 0
+        $result.Status | Should -Be 200
+        $result.Allowed | Should -BeTrue
+        $result.Rows | Should -BeGreaterThan 0
+        $result.Scheme | Should -Be 'Bearer'
         ($result.Versions -split ',') | Should -Contain '13'
         ($result.Versions -split ',') | Should -Contain '16'
+        $result.CoreContext | Should -Be 'McpRegistryAuth'
     }
 }

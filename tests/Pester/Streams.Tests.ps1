@@ -1,0 +1,99 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Every cmdlet run the way a pipeline task runs it: in this non-interactive session (build.ps1 starts
+# Pester with -NonInteractive, where any prompt is an error), with -Verbose and -Debug, with -Debug
+# alone, and rendered by its default view at 80 columns. No stream may carry a secret.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $exported = (Import-PowerShellDataFile -LiteralPath (Get-BuiltModulePath)).CmdletsToExport
+    # One representative call per cmdlet; a cmdlet added to the manifest without a case fails below.
+    $script:CaseNames = @(
+        'New-RegistryApiToken', 'Test-RegistryToken', 'Test-RegistryAuthConfig',
+        'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix'
+    )
+    $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
+    $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
+    $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+    $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
+    $script:Plain = New-RegistryApiToken -AsPlainText
+    $secure = ConvertTo-SecureString -String $script:Plain -AsPlainText -Force
+    $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = $script:Plain }
+    $envFile = Join-Path $TestDrive 'streams.env'
+
+    # Each call returns its records from every stream (*>&1), so nothing reaches the console.
+    $script:Calls = @{
+        'New-RegistryApiToken'     = { param($Common) New-RegistryApiToken -EnvFile $envFile -Force @Common }
+        'Test-RegistryToken'       = { param($Common) Test-RegistryToken -Token $secure -Uri 'https://gw.example/api/servers' -Environment $settings @Common }
+        'Test-RegistryAuthConfig'  = { param($Common) Test-RegistryAuthConfig -Path (Join-Path $corpus 'err-31-two-providers-several-errors.yaml') @Common }
+        'Get-RegistryAuthMetadata' = { param($Common) Get-RegistryAuthMetadata -Uri 'http://127.0.0.1:9/registry/v0.1/servers' -TimeoutSec 5 @Common }
+        'Test-ScopeAccess'         = { param($Common) Test-ScopeAccess -ScopesPath $scopes -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool set_time @Common }
+        'Get-ScopeAccessMatrix'    = { param($Common) Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1 @Common }
+    }
+
+    function Invoke-Case([string] $Name, [hashtable] $Common) {
+        & $script:Calls[$Name] $Common *>&1
+    }
+
+    # The secrets this run knows: the test token and whatever token New-RegistryApiToken wrote.
+    function Get-KnownSecret {
+        $script:Plain
+        if (Test-Path -LiteralPath $envFile) {
+            Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
+        }
+    }
+
+    function Get-RecordText($Records) {
+        foreach ($record in $Records) {
+            if ($record -is [System.Management.Automation.ErrorRecord]) { $record.ToString(); $record.ErrorDetails.RecommendedAction }
+            elseif ($record -is [System.Management.Automation.InformationalRecord]) { $record.Message }
+            else { $record | Out-String -Width 200; $record | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue }
+        }
+    }
+}
+
+AfterAll {
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Streams in a non-interactive session' {
+    It 'has a case for every exported cmdlet' {
+        $uncovered | Should -BeNullOrEmpty -Because 'every cmdlet is run with -Verbose and -Debug here'
+    }
+
+    It '<Name> -Verbose -Debug -WarningAction Continue writes to the verbose stream, never prompts and never shows a secret' -ForEach $cases {
+        $records = Invoke-Case $Name @{ Verbose = $true; Debug = $true; WarningAction = 'Continue' }
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
+        @($records | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterThan 0
+        $text = (Get-RecordText $records) -join "`n"
+        foreach ($secret in Get-KnownSecret) { $text | Should -Not -BeLike "*$secret*" }
+    }
+
+    It '<Name> -Debug alone never prompts: verbose lines and warnings go to the debug stream' -ForEach $cases {
+        $records = Invoke-Case $Name @{ Debug = $true }
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+        $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
+        @($debug | Where-Object Message -like '`[verbose`] *').Count | Should -BeGreaterThan 0
+        $text = (Get-RecordText $records) -join "`n"
+        foreach ($secret in Get-KnownSecret) { $text | Should -Not -BeLike "*$secret*" }
+    }
+
+    It '<Name> keeps its streams apart without -Debug' -ForEach $cases {
+        $records = Invoke-Case $Name @{ Verbose = $true }
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -BeNullOrEmpty
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '`[verbose`]*' }) | Should -BeNullOrEmpty
+    }
+
+    It '<Name> renders its default view at 80 columns' -ForEach $cases {
+        $objects = @(Invoke-Case $Name @{ WarningAction = 'SilentlyContinue' } | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+        $objects.Count | Should -BeGreaterThan 0
+        $rendered = $objects | Out-String -Width 80
+        $rendered.Trim() | Should -Not -BeNullOrEmpty
+        foreach ($secret in Get-KnownSecret) { $rendered | Should -Not -BeLike "*$secret*" }
+    }
+}
