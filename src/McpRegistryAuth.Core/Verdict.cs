@@ -1,3 +1,5 @@
+using McpRegistryAuth.Core.Gateway;
+
 namespace McpRegistryAuth.Core;
 
 /// <summary>

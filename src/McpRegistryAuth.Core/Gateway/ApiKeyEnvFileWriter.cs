@@ -1,4 +1,5 @@
 using McpRegistryAuth.Core.Files;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway;
 
@@ -83,5 +84,5 @@ public static class ApiKeyEnvFileWriter
         return edit with { Warnings = [.. edit.Warnings, .. warnings] };
     }
 
-    private static bool PythonTextIsBlank(string value) => Text.PythonText.Strip(value).Length == 0;
+    private static bool PythonTextIsBlank(string value) => PythonText.Strip(value).Length == 0;
 }

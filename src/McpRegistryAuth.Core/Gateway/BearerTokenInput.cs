@@ -1,4 +1,5 @@
-using McpRegistryAuth.Core.Text;
+using McpRegistryAuth.Core.Python;
+
 
 namespace McpRegistryAuth.Core.Gateway;
 

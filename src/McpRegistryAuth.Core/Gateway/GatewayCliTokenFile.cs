@@ -1,6 +1,6 @@
 using System.Text.Json;
 using McpRegistryAuth.Core.Files;
-using McpRegistryAuth.Core.Text;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway;
 

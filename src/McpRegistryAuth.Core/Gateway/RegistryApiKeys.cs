@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using McpRegistryAuth.Core.Text;
+using System.Text;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway;
 

@@ -1,5 +1,5 @@
+using McpRegistryAuth.Core.Python;
 using McpRegistryAuth.Core.Settings;
-using McpRegistryAuth.Core.Text;
 
 namespace McpRegistryAuth.Core.Gateway;
 

@@ -1,3 +1,5 @@
+using McpRegistryAuth.Core.Go;
+
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>

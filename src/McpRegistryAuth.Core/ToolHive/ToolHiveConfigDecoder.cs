@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Go;
 using McpRegistryAuth.Core.Yaml;
 
 namespace McpRegistryAuth.Core.ToolHive;
@@ -310,7 +311,7 @@ internal sealed class ToolHiveConfigDecoder(string? file, List<Finding> findings
         {
             Severity = FindingSeverity.Error,
             Code = ToolHiveFindingCodes.DecodeError,
-            Message = $"cannot parse '{path}' as bool: strconv.ParseBool: parsing {GoUrl.GoQuote(s.Text)}: invalid syntax",
+            Message = $"cannot parse '{path}' as bool: strconv.ParseBool: parsing {GoFmt.Quote(s.Text)}: invalid syntax",
             File = file,
             Line = value.Source.Line,
             Column = value.Source.Column,
@@ -329,7 +330,7 @@ internal sealed class ToolHiveConfigDecoder(string? file, List<Finding> findings
         {
             ViperMap => "a mapping",
             ViperList => "a list",
-            ViperScalar s => $"the scalar {GoUrl.GoQuote(s.Text)}",
+            ViperScalar s => $"the scalar {GoFmt.Quote(s.Text)}",
             _ => "something else",
         };
         findings.Add(new Finding

@@ -1,4 +1,5 @@
 using System.Net;
+using McpRegistryAuth.Core.Go;
 using McpRegistryAuth.Core.Http;
 
 namespace McpRegistryAuth.Core.ToolHive;

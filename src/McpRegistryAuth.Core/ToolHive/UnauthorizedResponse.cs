@@ -1,4 +1,5 @@
 using System.Text;
+using McpRegistryAuth.Core.Go;
 
 namespace McpRegistryAuth.Core.ToolHive;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using McpRegistryAuth.Core.Text;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.ToolRegistry;
 

@@ -1,5 +1,5 @@
 using McpRegistryAuth.Core.Files;
-using McpRegistryAuth.Core.Text;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.ToolRegistry;
 

@@ -1,4 +1,5 @@
 using McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 
 namespace McpRegistryAuth.Core.Tests.Idp;

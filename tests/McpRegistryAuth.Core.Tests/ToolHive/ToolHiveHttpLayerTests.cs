@@ -1,4 +1,5 @@
 using System.Text;
+using McpRegistryAuth.Core.Go;
 using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Go;
 using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 

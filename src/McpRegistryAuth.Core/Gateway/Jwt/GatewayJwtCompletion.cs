@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.Tokens;
 

@@ -1,4 +1,6 @@
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// The settings behind ToolHive's fetch-time URL rules for one provider (spec 1.5, 2.6): the insecure flag, the

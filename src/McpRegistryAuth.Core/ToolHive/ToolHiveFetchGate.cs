@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.ToolHive;
 
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// Applies <see cref="ToolHiveFetchRules"/> where toolhive applies them, before a fetch is sent: the discovery pre-check

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace McpRegistryAuth.Core.ToolHive;
+namespace McpRegistryAuth.Core.Go;
 
 /// <summary>Go's encoding/json string escaping (HTML-safe: &amp;, &lt;, &gt; as \u00XX), for byte-exact bodies.</summary>
 public static class GoJson

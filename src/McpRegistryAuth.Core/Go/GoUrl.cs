@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace McpRegistryAuth.Core.ToolHive;
+namespace McpRegistryAuth.Core.Go;
 
 /// <summary>
 /// The parts of Go's <c>net/url.Parse</c> the ToolHive issuer check depends on: scheme (lower-cased),
@@ -31,7 +31,7 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
     public static GoUrl? Parse(string raw, out string? error)
     {
         var reason = ParseCore(raw, out var url);
-        error = reason is null ? null : $"parse {GoQuote(raw)}: {reason}";
+        error = reason is null ? null : $"parse {GoFmt.Quote(raw)}: {reason}";
         return reason is null ? url : null;
     }
 
@@ -113,13 +113,13 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
             var close = host.LastIndexOf(']');
             if (close < 0) return "missing ']' in host";
             var bracketPort = host[(close + 1)..];
-            return ValidOptionalPort(bracketPort) ? null : $"invalid port {GoQuote(bracketPort)} after host";
+            return ValidOptionalPort(bracketPort) ? null : $"invalid port {GoFmt.Quote(bracketPort)} after host";
         }
 
         var colon = host.LastIndexOf(':');
         if (colon >= 0 && !ValidOptionalPort(host[colon..]))
         {
-            return $"invalid port {GoQuote(host[colon..])} after host";
+            return $"invalid port {GoFmt.Quote(host[colon..])} after host";
         }
 
         for (var i = 0; i < host.Length; i++)
@@ -129,7 +129,7 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
             {
                 if (i + 2 >= host.Length || !Uri.IsHexDigit(host[i + 1]) || !Uri.IsHexDigit(host[i + 2]))
                 {
-                    return $"invalid URL escape {GoQuote(host.Substring(i, Math.Min(3, host.Length - i)))}";
+                    return $"invalid URL escape {GoFmt.Quote(host.Substring(i, Math.Min(3, host.Length - i)))}";
                 }
 
                 continue;
@@ -137,7 +137,7 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
 
             if (c < 0x80 && !IsHostChar(c))
             {
-                return $"invalid character {GoQuote(c.ToString())} in host name";
+                return $"invalid character {GoFmt.Quote(c.ToString())} in host name";
             }
         }
 
@@ -162,33 +162,10 @@ public sealed record GoUrl(string Scheme, string Host, string Path, string? Opaq
             if (s[i] != '%') continue;
             if (i + 2 >= s.Length || !Uri.IsHexDigit(s[i + 1]) || !Uri.IsHexDigit(s[i + 2]))
             {
-                return $"invalid URL escape {GoQuote(s.Substring(i, Math.Min(3, s.Length - i)))}";
+                return $"invalid URL escape {GoFmt.Quote(s.Substring(i, Math.Min(3, s.Length - i)))}";
             }
         }
 
         return null;
-    }
-
-    /// <summary>Go's <c>%q</c> for a string: double quotes with backslash escapes.</summary>
-    public static string GoQuote(string s)
-    {
-        var b = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': b.Append("\\\""); break;
-                case '\\': b.Append("\\\\"); break;
-                case '\n': b.Append("\\n"); break;
-                case '\r': b.Append("\\r"); break;
-                case '\t': b.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f) b.Append($"\\x{(int)c:x2}");
-                    else b.Append(c);
-                    break;
-            }
-        }
-
-        return b.Append('"').ToString();
     }
 }

@@ -1,4 +1,6 @@
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// ToolHive's multi-provider token decision (spec 2.2, 3.5): providers in config order, the first acceptance wins;

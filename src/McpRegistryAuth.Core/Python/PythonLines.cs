@@ -1,4 +1,4 @@
-namespace McpRegistryAuth.Core.ToolRegistry;
+namespace McpRegistryAuth.Core.Python;
 
 /// <summary>
 /// Python's <c>str.splitlines()</c>, which toolregistry-server applies to its tokens file: it splits on

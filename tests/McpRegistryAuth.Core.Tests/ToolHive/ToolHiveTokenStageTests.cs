@@ -3,7 +3,9 @@ using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 using static McpRegistryAuth.Core.Tests.Tokens.TestJwt;
 
-namespace McpRegistryAuth.Core.Tests.Tokens;
+using McpRegistryAuth.Core.Tests.Tokens;
+
+namespace McpRegistryAuth.Core.Tests.ToolHive;
 
 public class ToolHiveTokenStageTests
 {

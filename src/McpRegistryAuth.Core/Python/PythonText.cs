@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace McpRegistryAuth.Core.Text;
+namespace McpRegistryAuth.Core.Python;
 
 /// <summary>
 /// Python's <c>str</c> semantics where the servers (written in Python) depend on them: which characters

@@ -1,7 +1,9 @@
 using McpRegistryAuth.Core.Http;
 using McpRegistryAuth.Core.ToolHive;
 
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// A request through ToolHive's auth middleware: <see cref="ToolHiveAuthLayer.Precheck"/> (mode, public path,

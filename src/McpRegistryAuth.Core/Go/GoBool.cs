@@ -1,4 +1,4 @@
-namespace McpRegistryAuth.Core.ToolHive;
+namespace McpRegistryAuth.Core.Go;
 
 /// <summary>Go's <c>strconv.ParseBool</c>: only these spellings; <c>yes</c> and <c>on</c> are errors.</summary>
 public static class GoBool

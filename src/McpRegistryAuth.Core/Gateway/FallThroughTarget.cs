@@ -1,4 +1,4 @@
-namespace McpRegistryAuth.Core;
+namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>Where the gateway's /validate goes next when the static-token rule did not accept a request.</summary>
 public enum FallThroughTarget

@@ -1,4 +1,6 @@
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>One provider's answer: accepted, or the error ToolHive logs at DEBUG (<c>Provider failed to validate token provider=… error=…</c>).</summary>
 public sealed record ToolHiveProviderOutcome

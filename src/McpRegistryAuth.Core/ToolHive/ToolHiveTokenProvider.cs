@@ -1,4 +1,6 @@
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>The settings of one ToolHive <c>auth.oauth.providers[]</c> entry that token validation uses.</summary>
 public sealed record ToolHiveTokenProvider

@@ -4,7 +4,9 @@ using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 using static McpRegistryAuth.Core.Tests.Tokens.TestJwt;
 
-namespace McpRegistryAuth.Core.Tests.Tokens;
+using McpRegistryAuth.Core.Tests.Tokens;
+
+namespace McpRegistryAuth.Core.Tests.ToolHive;
 
 /// <summary>
 /// Spec 1.5 and 2.6 inside the token verdict: the discovery pre-check, the HTTPS-only transport and the dial-time

@@ -1,8 +1,11 @@
 using McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.ToolHive;
 using Xunit;
 using static McpRegistryAuth.Core.Tests.Tokens.TestJwt;
 
-namespace McpRegistryAuth.Core.Tests.Tokens;
+using McpRegistryAuth.Core.Tests.Tokens;
+
+namespace McpRegistryAuth.Core.Tests.ToolHive;
 
 public class ToolHiveTokenValidatorTests
 {

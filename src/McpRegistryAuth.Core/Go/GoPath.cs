@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace McpRegistryAuth.Core.ToolHive;
+namespace McpRegistryAuth.Core.Go;
 
 /// <summary>Go's <c>path.Clean</c>: lexical clean-up of a slash-separated path.</summary>
 public static class GoPath

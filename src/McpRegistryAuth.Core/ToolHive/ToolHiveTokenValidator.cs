@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace McpRegistryAuth.Core.Tokens;
+using McpRegistryAuth.Core.Tokens;
+
+namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// toolhive <c>TokenValidator.ValidateToken</c> for one provider (ToolHive spec 2.3-2.5), in the server's order:
