@@ -6,6 +6,17 @@ namespace McpRegistryAuth.Core;
 /// What a server would answer to one request, and why. Status is null when the server would not
 /// answer at all (it refuses to start with the given settings; see Findings).
 /// </summary>
+/// <remarks>
+/// One shape for the three families; not every family fills every member:
+/// <list type="bullet">
+/// <item>All: RegistryType, Status, Detail, Checks, Findings, Hints, Warnings, DecidedBy (FailedCheck).</item>
+/// <item>Gateway: also ClientStatus and ClientBody (what nginx hands the client), FallsThroughTo,
+/// IsProvisional (a later stage not evaluated), AcceptedBy, Identity, ClientId, AuthMethod, Groups and
+/// Scopes (the effective scopes, with scope definitions).</item>
+/// <item>ToolHive: also Body and WwwAuthenticate (the 401 bytes), AcceptedBy (the provider), Identity and AuthMethod.</item>
+/// <item>ToolRegistry: also Body and WwwAuthenticate, AcceptedBy (the token's line in the tokens file, a path never protected, or auth off).</item>
+/// </list>
+/// </remarks>
 public sealed record Verdict
 {
     public required RegistryType RegistryType { get; init; }

@@ -46,7 +46,7 @@ public sealed class DotEnvEditor
         {
             if (!force)
             {
-                throw new FileEditException(path, "EnvFileHasBom", $"'{path}' starts with a UTF-8 BOM, which docker compose reads as part of the first variable name. Use -Force to drop the BOM, or save the file as UTF-8 without BOM.", 1);
+                throw new FileEditException(path, "EnvFileHasBom", DotEnvFile.BomProblem(path) + " Use -Force to drop the BOM, or save the file as UTF-8 without BOM.", 1);
             }
 
             editor.warnings.Add($"Dropped the UTF-8 BOM from '{path}' (docker compose would read it as part of the first variable name).");

@@ -32,6 +32,10 @@ public sealed class DotEnvFile
     /// <summary>The value compose would use: the last assignment of the key.</summary>
     public DotEnvEntry? Find(string key) => entries.LastOrDefault(e => string.Equals(e.Key, key, StringComparison.Ordinal));
 
+    /// <summary>Why a UTF-8 BOM at the start of a .env file matters, for both the reader and the editor.</summary>
+    public static string BomProblem(string path) =>
+        $"'{path}' starts with a UTF-8 BOM, which docker compose reads as part of the first variable name.";
+
     public static DotEnvFile Parse(string text, string? path = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var parser = new Parser(text, path, environment);

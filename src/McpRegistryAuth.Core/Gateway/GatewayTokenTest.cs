@@ -1,5 +1,6 @@
 using McpRegistryAuth.Core.Gateway.Jwt;
 using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Core.Reporting;
 using McpRegistryAuth.Core.Requests;
 
 namespace McpRegistryAuth.Core.Gateway;
@@ -9,7 +10,7 @@ namespace McpRegistryAuth.Core.Gateway;
 /// tokens), then the JWT stage where the pipeline falls through to it, then the effective scopes when scope
 /// definitions are given; the token file's checks come first.
 /// </summary>
-public sealed class GatewayTokenTest
+public sealed class GatewayTokenTest : ITokenTest
 {
     private readonly StaticTokenConfig config;
     private readonly IReadOnlyDictionary<string, string> environment;
@@ -38,6 +39,23 @@ public sealed class GatewayTokenTest
         var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers), request.Body);
         return EvaluateAsync(gatewayRequest, request, cancellationToken);
     }
+
+    async Task<IReadOnlyList<Verdict>> ITokenTest.EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken)
+    {
+        Task<Verdict> evaluation;
+        try
+        {
+            evaluation = EvaluateAsync(request, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailureException("InvalidToken", FailureCategory.InvalidArgument, ex.Message, request.Token?.ToString(), inner: ex);
+        }
+
+        return [await evaluation.ConfigureAwait(false)];
+    }
+
+    IEnumerable<Check> ITokenTest.ChecksToReport(Verdict verdict) => PerRequestChecks(verdict);
 
     /// <summary>The verdict's checks without the startup checks, which are the same for every request.</summary>
     public IEnumerable<Check> PerRequestChecks(Verdict verdict)

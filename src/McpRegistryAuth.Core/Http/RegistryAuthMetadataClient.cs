@@ -10,6 +10,22 @@ namespace McpRegistryAuth.Core.Http;
 /// </summary>
 public sealed class RegistryAuthMetadataClient(HttpClient http)
 {
+    /// <summary>The registry URL to probe: absolute, http or https.</summary>
+    /// <exception cref="Reporting.CommandFailureException">RegistryUriInvalid.</exception>
+    public static Uri ParseRegistryUri(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new Reporting.CommandFailureException(
+                "RegistryUriInvalid",
+                Reporting.FailureCategory.InvalidArgument,
+                $"-Uri '{value}' must be an absolute http or https URL, e.g. https://registry.example.com/registry/default/v0.1/servers.",
+                value);
+        }
+
+        return uri;
+    }
+
     public async Task<RegistryAuthMetadata> DiscoverAsync(Uri registryUri, string? wwwAuthenticate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registryUri);

@@ -24,6 +24,25 @@ public sealed class TrustRoots
 
     public string? CaFile { get; }
 
+    /// <summary>The roots a -CaCertPath names, or the system's when none is given.</summary>
+    /// <exception cref="Reporting.CommandFailureException">CaCertPathInvalid: the file holds no usable certificate.</exception>
+    public static TrustRoots FromOptionalPemFile(string? path)
+    {
+        if (path is null)
+        {
+            return System;
+        }
+
+        try
+        {
+            return FromPemFile(path);
+        }
+        catch (TrustRootsException ex)
+        {
+            throw new Reporting.CommandFailureException("CaCertPathInvalid", Reporting.FailureCategory.InvalidData, ex.Message, path, "Pass a PEM file with at least one certificate.", ex);
+        }
+    }
+
     /// <summary>Reads a PEM bundle. Throws <see cref="TrustRootsException"/> with ToolHive's wording when unreadable or empty.</summary>
     public static TrustRoots FromPemFile(string path)
     {

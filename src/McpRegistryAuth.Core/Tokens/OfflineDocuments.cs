@@ -6,22 +6,28 @@ namespace McpRegistryAuth.Core.Tokens;
 /// </summary>
 public static class OfflineDocuments
 {
-    public static KeySet LoadKeySet(string pathOrJson, DateTimeOffset loadedAt)
+    /// <param name="pathOrJson">A file path, or the JSON text itself.</param>
+    /// <param name="loadedAt">When the key set was read (its LoadedAt).</param>
+    /// <param name="resolvePath">Turns a path as the user gave it into a file system path; not applied to JSON text.</param>
+    public static KeySet LoadKeySet(string pathOrJson, DateTimeOffset loadedAt, Func<string, string>? resolvePath = null)
     {
-        var (json, source) = Read(pathOrJson, "-Jwks");
+        var (json, source) = Read(pathOrJson, "-Jwks", resolvePath);
         return KeySet.Parse(json, source, loadedAt, out var error) ?? throw new InvalidDataException(error + ". Fix: give the JWKS the IdP serves at its jwks_uri ({\"keys\":[...]}).");
     }
 
-    public static DiscoveryDocument LoadDiscoveryDocument(string pathOrJson)
+    /// <param name="pathOrJson">A file path, or the JSON text itself.</param>
+    /// <param name="resolvePath">Turns a path as the user gave it into a file system path; not applied to JSON text.</param>
+    public static DiscoveryDocument LoadDiscoveryDocument(string pathOrJson, Func<string, string>? resolvePath = null)
     {
-        var (json, source) = Read(pathOrJson, "-DiscoveryDocument");
+        var (json, source) = Read(pathOrJson, "-DiscoveryDocument", resolvePath);
         return DiscoveryDocument.Parse(json, source, out var error) ?? throw new InvalidDataException($"{source}: {error}. Fix: give the document the IdP serves at .well-known/openid-configuration.");
     }
 
-    private static (string Json, string Source) Read(string pathOrJson, string parameter)
+    private static (string Json, string Source) Read(string value, string parameter, Func<string, string>? resolvePath)
     {
-        var trimmed = pathOrJson.TrimStart();
-        if (trimmed.StartsWith('{') || trimmed.StartsWith('[')) return (pathOrJson, parameter);
+        var trimmed = value.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('[')) return (value, parameter);
+        var pathOrJson = resolvePath is null ? value : resolvePath(value);
         if (!File.Exists(pathOrJson)) throw new FileNotFoundException($"{parameter}: file '{pathOrJson}' does not exist.", pathOrJson);
         var info = new FileInfo(pathOrJson);
         if (info.Length > JsonFetch.MaxBytes) throw new InvalidDataException($"{pathOrJson}: larger than {JsonFetch.MaxBytes} bytes; not a JWKS or discovery document.");

@@ -16,6 +16,35 @@ public static class ToolHiveEnvironmentVariables
 
     private static readonly string[] SecretWords = ["SECRET", "TOKEN", "PASSWORD", "KEY", "CREDENTIAL"];
 
+    /// <summary>
+    /// The environment the server would see: the variables it reads from the process environment (when
+    /// given), then the values given explicitly, which win. Each is reported as it is shown (secrets as fingerprints).
+    /// </summary>
+    public static Dictionary<string, string> Collect(IReadOnlyDictionary<string, string>? processEnvironment, IReadOnlyDictionary<string, string>? given, Reporting.IReportWriter report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in processEnvironment ?? new Dictionary<string, string>())
+        {
+            if (IsReadByServer(name))
+            {
+                environment[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in given ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            report.Verbose($"Environment: {name} = {Shown(name, value)}.");
+        }
+
+        return environment;
+    }
+
     /// <summary>Whether the server reads this variable; others in the process environment are left out.</summary>
     public static bool IsReadByServer(string name) =>
         ReadPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));

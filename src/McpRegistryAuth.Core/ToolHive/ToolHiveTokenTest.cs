@@ -7,7 +7,7 @@ namespace McpRegistryAuth.Core.ToolHive;
 /// A token test against a ToolHive Registry Server started with one configuration file: a configuration the
 /// server refuses gives the "does not start" verdict; otherwise the request goes through the auth middleware.
 /// </summary>
-public sealed class ToolHiveTokenTest
+public sealed class ToolHiveTokenTest : ITokenTest
 {
     private readonly ToolHiveConfigReport report;
     private readonly ToolHiveTokenStage stage;
@@ -54,4 +54,9 @@ public sealed class ToolHiveTokenTest
         var verdict = await stage.EvaluateAsync(report.Config, RequestPath(request.Uri), AuthorizationHeader(request), request.At, cancellationToken).ConfigureAwait(false);
         return request.WithTokenFileChecks(verdict with { Findings = report.Findings });
     }
+
+    async Task<IReadOnlyList<Verdict>> ITokenTest.EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken) =>
+        [await EvaluateAsync(request, cancellationToken).ConfigureAwait(false)];
+
+    IEnumerable<Check> ITokenTest.ChecksToReport(Verdict verdict) => verdict.Checks;
 }

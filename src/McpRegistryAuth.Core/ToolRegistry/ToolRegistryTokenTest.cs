@@ -6,7 +6,7 @@ namespace McpRegistryAuth.Core.ToolRegistry;
 /// A token test against toolregistry-server started with <c>openapi --tokens FILE</c>: one verdict, or one per
 /// FastAPI range when the answer depends on the FastAPI version and none is given.
 /// </summary>
-public sealed class ToolRegistryTokenTest
+public sealed class ToolRegistryTokenTest : ITokenTest
 {
     /// <summary>The path probed when no URL is given: the tool list, which the bearer check protects.</summary>
     public const string DefaultProbePath = "/tools";
@@ -48,4 +48,9 @@ public sealed class ToolRegistryTokenTest
 
     /// <summary>-Quiet: the server accepts only if it accepts under every FastAPI range still possible.</summary>
     public static bool AllAccepted(IReadOnlyList<Verdict> verdicts) => verdicts.All(v => v.Accepted);
+
+    Task<IReadOnlyList<Verdict>> ITokenTest.EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Answer(request));
+
+    IEnumerable<Check> ITokenTest.ChecksToReport(Verdict verdict) => verdict.Checks;
 }

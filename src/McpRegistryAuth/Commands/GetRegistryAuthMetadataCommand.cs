@@ -63,25 +63,9 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
             return;
         }
 
-        // Parsed here rather than bound as System.Uri so a relative or malformed value gets this error id.
-        if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var registryUri) || registryUri.Scheme is not ("http" or "https"))
-        {
-            ThrowTerminatingError(NewError(new ArgumentException($"-Uri '{Uri}' must be an absolute http or https URL, e.g. https://registry.example.com/registry/default/v0.1/servers."), "RegistryUriInvalid", ErrorCategory.InvalidArgument, Uri));
-            return;
-        }
-
-        var trust = TrustRoots.System;
-        if (CaCertPath is not null)
-        {
-            try
-            {
-                trust = TrustRoots.FromPemFile(ResolvePath(CaCertPath));
-            }
-            catch (TrustRootsException ex)
-            {
-                ThrowTerminatingError(NewError(ex, "CaCertPathInvalid", ErrorCategory.InvalidData, CaCertPath, "Pass a PEM file with at least one certificate."));
-            }
-        }
+        // Parsed by the core rather than bound as System.Uri, so a relative or malformed value gets its error id.
+        var registryUri = RunOrStop(() => RegistryAuthMetadataClient.ParseRegistryUri(Uri));
+        var trust = RunOrStop(() => TrustRoots.FromOptionalPemFile(CaCertPath is null ? null : ResolvePath(CaCertPath)));
 
         // HttpClient logs from thread-pool threads, and PowerShell refuses WriteDebug off the pipeline
         // thread (the refusal would surface as a failed request), so lines are queued and written here.
@@ -106,18 +90,7 @@ public sealed class GetRegistryAuthMetadataCommand : RegistryCmdlet
         }
 
         WriteChecks(result.Checks);
-        foreach (var finding in result.Findings)
-        {
-            if (finding.Severity == FindingSeverity.Info)
-            {
-                WriteVerbose(finding.ToString());
-            }
-            else
-            {
-                WriteWarning($"{finding.Code}: {finding.Message}{(finding.Fix is null ? "" : " Fix: " + finding.Fix)}");
-            }
-        }
-
+        WriteFindings(result.Findings);
         WriteObject(result);
     }
 }

@@ -36,12 +36,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
 
     protected override void BeginProcessing()
     {
-        definitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
-        if (failure is not null)
-        {
-            ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
-        }
-
+        definitions = LoadScopes(ScopesPath);
         if (Catalog is not null)
         {
             var path = ResolvePath(Catalog);
@@ -51,14 +46,11 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
             }
 
             catalog = ServerCatalogLoader.Load(path);
-            foreach (var finding in catalog.Findings)
-            {
-                WriteWarning(finding.ToString());
-            }
+            WriteFindings(catalog.Findings);
         }
     }
 
-    protected override void ProcessRecord() => groups.AddRange(ScopesPathLoading.Names(Group));
+    protected override void ProcessRecord() => groups.AddRange(GroupAndScopeNames.Split(Group));
 
     // Rows are written once, after every piped group was collected, so a group piped twice is not listed twice.
     protected override void EndProcessing()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.ToolRegistry;
@@ -69,36 +70,16 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
         var token = ApiTokenGenerator.Generate(ByteCount);
         WriteVerbose($"Generated a {token.Length}-character token from {ByteCount} random bytes, fingerprint {token.Fingerprint}.");
 
-        var edits = new List<FileEdit>();
-        try
+        var targets = new ApiTokenTargets
         {
-            if (EnvFile is not null)
-            {
-                edits.Add(ApiKeyName is null
-                    ? StaticTokenFileWriters.PlanEnvFile(ResolvePath(EnvFile), token, Force)
-                    : ApiKeyEnvFileWriter.Plan(ResolvePath(EnvFile), ApiKeyName, Group ?? [], token, Force));
-            }
-
-            if (TfVarsFile is not null)
-            {
-                edits.Add(TfVarsFileWriter.Plan(ResolvePath(TfVarsFile), token, Force));
-            }
-
-            if (ToolRegistryTokensFile is not null)
-            {
-                edits.Add(TokensFileWriter.PlanAppend(ResolvePath(ToolRegistryTokensFile), token, Force));
-            }
-
-            if (TokenFile is not null)
-            {
-                edits.Add(StaticTokenFileWriters.PlanTokenFile(ResolvePath(TokenFile), token, Force));
-            }
-        }
-        catch (FileEditException ex)
-        {
-            ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
-        }
-
+            EnvFile = EnvFile is null ? null : ResolvePath(EnvFile),
+            ApiKeyName = ApiKeyName,
+            Groups = Group ?? [],
+            TfVarsFile = TfVarsFile is null ? null : ResolvePath(TfVarsFile),
+            ToolRegistryTokensFile = ToolRegistryTokensFile is null ? null : ResolvePath(ToolRegistryTokensFile),
+            TokenFile = TokenFile is null ? null : ResolvePath(TokenFile),
+        };
+        var edits = RunOrStop(() => targets.Plan(token, Force));
         var written = new List<string>();
         var declined = false;
         foreach (var edit in edits)

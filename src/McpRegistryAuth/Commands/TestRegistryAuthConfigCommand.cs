@@ -43,7 +43,8 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
 
     protected override void ProcessRecord()
     {
-        var environment = BuildEnvironment();
+        // SecureString values in -Environment are read as their text, not as the type name.
+        var environment = ToolHiveEnvironmentVariables.Collect(UseProcessEnvironment ? Dictionaries.ProcessEnvironment() : null, Dictionaries.ToStrings(Environment), Report);
         string? fileRoot = null;
         if (FileRoot is not null)
         {
@@ -68,14 +69,10 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     {
         WriteVerbose($"Reading {file} as the ToolHive Registry Server would (viper + mapstructure).");
         var report = ToolHiveConfigLoader.LoadFile(file, environment, fileRoot, AuthMode);
-        foreach (var line in report.Narration)
+        // The findings are this command's output; Verbose narrates the reading and repeats them in reading order.
+        foreach (var line in report.Narration.Concat(report.Findings.Select(f => f.ToString())))
         {
             WriteVerbose(line);
-        }
-
-        foreach (var finding in report.Findings)
-        {
-            WriteVerbose(finding.ToString());
         }
 
         if (Quiet)
@@ -113,34 +110,5 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         }
 
         return files;
-    }
-
-    private Dictionary<string, string> BuildEnvironment()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (UseProcessEnvironment)
-        {
-            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-            {
-                var name = entry.Key.ToString() ?? "";
-                if (ToolHiveEnvironmentVariables.IsReadByServer(name))
-                {
-                    environment[name] = entry.Value?.ToString() ?? "";
-                }
-            }
-        }
-
-        // SecureString values are read as their text, not as the type name.
-        foreach (var (name, value) in Dictionaries.ToStrings(Environment))
-        {
-            environment[name] = value;
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            WriteVerbose($"Environment: {name} = {ToolHiveEnvironmentVariables.Shown(name, value)}.");
-        }
-
-        return environment;
     }
 }

@@ -68,18 +68,12 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
 
     protected override void BeginProcessing()
     {
-        var definitions = ScopesPathLoading.Load(ResolvePath(ScopesPath), WriteVerbose, WriteWarning, out var failure);
-        if (failure is not null)
-        {
-            ThrowTerminatingError(NewError(failure.Exception, failure.ErrorId, failure.Category, failure.Path, failure.Fix));
-        }
-
-        tester = new ScopeAccessTester(definitions!);
+        tester = new ScopeAccessTester(LoadScopes(ScopesPath));
     }
 
     protected override void ProcessRecord()
     {
-        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, ScopesPathLoading.Names(Group), ScopesPathLoading.Names(Scope));
+        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

@@ -1,18 +1,30 @@
 using System.Management.Automation;
+using System.Security;
 using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Files;
+using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Core.Reporting;
 
 namespace McpRegistryAuth.Internal;
 
 /// <summary>
-/// What every cmdlet of the module shares: one cancellation source per invocation (cancelled by
-/// Ctrl+C through StopProcessing), ErrorRecords with stable ids, and Checks written to Verbose.
+/// What every cmdlet of the module shares, so each writes the same way: one cancellation source per
+/// invocation (Ctrl+C), checks and narration to Verbose, findings by one policy, errors with stable ids
+/// from the core's failures, -ScopesPath loading and token input. Helpers that take core types are
+/// private protected: no core type may appear in this assembly's public or protected surface
+/// (CONTRIBUTING.md, "The load-order rule").
 /// </summary>
 public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
+    private CmdletReport? report;
 
     /// <summary>Cancelled when the user presses Ctrl+C; pass it to every network call.</summary>
     protected CancellationToken Cancellation => cancellation.Token;
+
+    /// <summary>The core's view of this cmdlet's streams (<see cref="IReportWriter"/>), for set-up code in the core.</summary>
+    private protected IReportWriter Report => report ??= new CmdletReport(this);
 
     protected override void StopProcessing() => cancellation.Cancel();
 
@@ -48,14 +60,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
         base.WriteWarning(text);
     }
 
-    private bool DebugWithout(string commonParameter)
-    {
-        var bound = MyInvocation.BoundParameters;
-        return bound.TryGetValue("Debug", out var debug)
-            && debug is SwitchParameter { IsPresent: true }
-            && !bound.ContainsKey(commonParameter);
-    }
-
+    /// <summary>One Verbose line per check.</summary>
     private protected void WriteChecks(IEnumerable<Check> checks)
     {
         foreach (var check in checks)
@@ -64,6 +69,76 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Findings that accompany a result, by one policy for every cmdlet: Info explains (Verbose);
+    /// Warning and Error need the user's attention (warnings).
+    /// </summary>
+    private protected void WriteFindings(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Severity == FindingSeverity.Info)
+            {
+                WriteVerbose(finding.ToString());
+            }
+            else
+            {
+                WriteWarning(finding.ToString());
+            }
+        }
+    }
+
+    /// <summary>Runs core code that may refuse; a refusal the core describes stops the command with its ErrorRecord.</summary>
+    private protected T RunOrStop<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (IsDescribedFailure(ex))
+        {
+            ThrowTerminatingError(ToErrorRecord(ex));
+            throw; // ThrowTerminatingError never returns.
+        }
+    }
+
+    /// <summary>Runs core code for one input; a refusal the core describes is written as a non-terminating error.</summary>
+    private protected bool RunOrWriteError(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception ex) when (IsDescribedFailure(ex))
+        {
+            WriteError(ToErrorRecord(ex));
+            return false;
+        }
+    }
+
+    /// <summary>Loads -ScopesPath (resolved against the PowerShell location), reporting findings; stops when nothing can be read.</summary>
+    private protected ScopeDefinitions LoadScopes(string scopesPath) =>
+        RunOrStop(() => ScopesPathLoader.Load(ResolvePath(scopesPath), Report));
+
+    /// <summary>
+    /// The caller's token from -Token (a SecureString, or text or an AccessToken property bound through
+    /// <see cref="SecureStringTransformationAttribute"/>) or -TokenFile (read as the gateway CLI reads
+    /// --token-file, with the checks it made). Null token when neither was given.
+    /// </summary>
+    /// <exception cref="FileContentException">The token file cannot be read.</exception>
+    private protected static (Secret? Token, IReadOnlyList<Check> Checks) ReadToken(SecureString? token, string? tokenFile, Func<string, string> resolvePath)
+    {
+        if (tokenFile is not null)
+        {
+            var read = GatewayCliTokenFile.Read(resolvePath(tokenFile));
+            return (read.Token, read.Checks);
+        }
+
+        return (token is null ? null : SecureStrings.ToSecret(token), []);
+    }
+
+    /// <summary>An ErrorRecord for a failure found in the cmdlet itself (a parameter the core never sees).</summary>
     protected ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
         var record = new ErrorRecord(exception, errorId, category, target);
@@ -82,5 +157,40 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     {
         cancellation.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    private static bool IsDescribedFailure(Exception ex) =>
+        ex is CommandFailureException or FileContentException or FileEditException;
+
+    /// <summary>The one mapping from the core's failures to ErrorRecords: stable ErrorId, category, target and fix.</summary>
+    private ErrorRecord ToErrorRecord(Exception ex) => ex switch
+    {
+        CommandFailureException failure => NewError(failure, failure.ErrorId, ToCategory(failure.Category), failure.Target, failure.Fix),
+        FileContentException content => NewError(content, content.ErrorId, ToCategory(FileErrorCategories.Of(content.ErrorId)), content.Path),
+        FileEditException edit => NewError(edit, edit.ErrorId, ToCategory(FileErrorCategories.Of(edit.ErrorId)), edit.Path),
+        _ => NewError(ex, ex.GetType().Name, ErrorCategory.NotSpecified, null),
+    };
+
+    // The core's categories carry PowerShell's names (a surface test checks each one exists).
+    private static ErrorCategory ToCategory(FailureCategory category) => Enum.Parse<ErrorCategory>(category.ToString());
+
+    private bool DebugWithout(string commonParameter)
+    {
+        var bound = MyInvocation.BoundParameters;
+        return bound.TryGetValue("Debug", out var debug)
+            && debug is SwitchParameter { IsPresent: true }
+            && !bound.ContainsKey(commonParameter);
+    }
+
+    /// <summary>The core's report lines, routed through the cmdlet's own write policy.</summary>
+    private sealed class CmdletReport(RegistryCmdlet cmdlet) : IReportWriter
+    {
+        public void Verbose(string text) => cmdlet.WriteVerbose(text);
+
+        public void Warning(string text) => cmdlet.WriteWarning(text);
+
+        public void Finding(Finding finding) => cmdlet.WriteFindings([finding]);
+
+        public void Check(Check check) => cmdlet.WriteVerbose(check.ToString());
     }
 }

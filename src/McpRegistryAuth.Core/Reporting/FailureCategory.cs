@@ -1,0 +1,22 @@
+namespace McpRegistryAuth.Core.Reporting;
+
+/// <summary>
+/// Why a command could not go on, in the words PowerShell users filter errors on: each name is also a
+/// name of PowerShell's ErrorCategory, to which the cmdlets map it by name (a surface test keeps the two in step).
+/// </summary>
+public enum FailureCategory
+{
+    InvalidArgument,
+
+    InvalidData,
+
+    ObjectNotFound,
+
+    PermissionDenied,
+
+    ResourceExists,
+
+    WriteError,
+
+    NotImplemented,
+}
