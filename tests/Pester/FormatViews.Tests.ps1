@@ -1,0 +1,63 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Every view of the format file, rendered as a user sees it at 80 and 120 columns. The view list comes
+# from the built format file, so a view added later fails here until it has a sample below.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $formatFile = Join-Path (Split-Path (Get-BuiltModulePath)) 'McpRegistryAuth.format.ps1xml'
+    $views = foreach ($view in ([xml](Get-Content -LiteralPath $formatFile -Raw)).Configuration.ViewDefinitions.View) {
+        foreach ($width in 80, 120) {
+            @{ TypeName = $view.ViewSelectedBy.TypeName; Table = [bool]$view.TableControl; Wraps = $null -ne $view.SelectSingleNode('TableControl/TableRowEntries/TableRowEntry/Wrap'); Width = $width }
+        }
+    }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
+    $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+    $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
+    $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = 'Zq3v9Kx2Lm8Np4Rt6Wy1Bc5Df7Gh0Jk-Qs2Uv4Xz6' }
+    $verdict = Test-RegistryToken -Token (New-RegistryApiToken) -Uri 'https://gw.example/api/servers' -Environment $settings
+
+    # Realistic objects of each type: long names, long messages, several rows.
+    $script:Samples = @{
+        'McpRegistryAuth.Core.Check'                              = { $verdict.Checks }
+        'McpRegistryAuth.Core.Finding'                            = { Test-RegistryAuthConfig -Path (Join-Path $corpus 'err-31-two-providers-several-errors.yaml') }
+        'McpRegistryAuth.Core.Verdict'                            = { $verdict }
+        'McpRegistryAuth.Output.RegistryApiToken'                 = { New-RegistryApiToken; New-RegistryApiToken -ByteCount 64 }
+        'McpRegistryAuth.Core.Http.RegistryAuthMetadata'          = { Get-RegistryAuthMetadata -Uri 'http://127.0.0.1:9/registry/default/v0.1/servers' -TimeoutSec 5 -WarningAction SilentlyContinue }
+        'McpRegistryAuth.Core.Http.AuthenticationChallenge'       = { Get-RegistryAuthMetadata -WwwAuthenticate 'Bearer realm="https://auth.example.com/realms/mcp", error="invalid_token", error_description="The access token expired at 2026-12-01T10:00:00Z", resource_metadata="https://registry.example.com/.well-known/oauth-protected-resource/registry/v0.1/servers"' }
+        'McpRegistryAuth.Core.Gateway.Scopes.ScopeAccessResult'   = {
+            Test-ScopeAccess -ScopesPath $scopes -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool set_time
+            Test-ScopeAccess -ScopesPath $scopes -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone
+        }
+        'McpRegistryAuth.Core.Gateway.Scopes.ScopeAccessRow'      = { Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1, registry-admins }
+        'McpRegistryAuth.Core.Tokens.TokenInspection'             = { Test-RegistryToken -Token (New-RegistryApiToken) }
+    }
+}
+
+AfterAll {
+    Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Default views' {
+    It '<TypeName> at <Width> columns: every line fits and the first column is never cut' -ForEach $views {
+        $script:Samples.ContainsKey($TypeName) | Should -BeTrue -Because "every view needs a sample in $PSCommandPath"
+        $objects = @(& $script:Samples[$TypeName])
+        $objects.Count | Should -BeGreaterThan 0
+        $objects[0].PSObject.TypeNames[0] | Should -Be $TypeName
+        $lines = ($objects | Out-String -Width $Width) -split "`r?`n"
+        foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "'$line' is wider than $Width" }
+        if ($Table) {
+            # The header's dash line marks the columns; the first one holds whole values, and in a view
+            # that wraps, the last one (where long text goes) keeps at least 30 columns, never fragments.
+            $dashes = @($lines | Where-Object { $_ -match '^-+( +-+)*\s*$' })[0]
+            $dashes | Should -Not -BeNullOrEmpty
+            $runs = [regex]::Matches($dashes, '-+')
+            if ($Wraps) { ($Width - $runs[$runs.Count - 1].Index) | Should -BeGreaterOrEqual 30 }
+            $firstColumn = $lines | Where-Object { $_.Length -ge $runs[0].Length } | ForEach-Object { $_.Substring(0, $runs[0].Length) }
+            ($firstColumn -join "`n") | Should -Not -Match ([char]0x2026)
+        }
+    }
+}
