@@ -29,7 +29,7 @@ internal static class SelfSignedTokenRule
         findings.Add(new Finding
         {
             Severity = FindingSeverity.Error,
-            Code = "TOK001",
+            Code = TokenFindingCodes.SecretKeyTooShort,
             Path = "SECRET_KEY",
             Message = $"SECRET_KEY is too short ({secret.Length} characters); the auth server requires at least 32 and does not start.",
             Fix = "Set SECRET_KEY to a random value of at least 32 characters and restart the auth server (tokens it minted with the old key stop validating).",
