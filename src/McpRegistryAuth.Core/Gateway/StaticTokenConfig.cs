@@ -54,7 +54,7 @@ public sealed class StaticTokenConfig
         var flagValue = flagSetting?.Value ?? "false";
         var flag = PythonText.Lower(flagValue) == "true";
         checks.Add(new Check(
-            "Gateway.StaticToken.EnableFlag",
+            GatewayCheckNames.StaticTokenEnableFlag,
             flag,
             flagSetting is null ? $"{GatewaySettingNames.StaticTokenAuthEnabled} not set (default 'false')" : $"{GatewaySettingNames.StaticTokenAuthEnabled}='{flagValue}' from {flagSetting}",
             "'true' in any case",
@@ -80,12 +80,12 @@ public sealed class StaticTokenConfig
                     Path = GatewaySettingNames.ApiToken,
                     Fix = "Generate a strong token: New-RegistryApiToken -EnvFile <path> -Force.",
                 });
-                checks.Add(new Check("Gateway.StaticToken.ApiTokenStrength", false, $"{GatewaySettingNames.ApiToken} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip)", "at least 32 characters, not a placeholder", result.Message));
+                checks.Add(new Check(GatewayCheckNames.StaticTokenApiTokenStrength, false, $"{GatewaySettingNames.ApiToken} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip)", "at least 32 characters, not a placeholder", result.Message));
             }
             else if (!result.Value.IsEmpty)
             {
                 legacy = result.Value;
-                checks.Add(new Check("Gateway.StaticToken.ApiTokenStrength", true, $"{GatewaySettingNames.ApiToken} {legacy.Fingerprint} ({PythonText.Length(legacy.Reveal())} characters after strip)", "at least 32 characters, not a placeholder"));
+                checks.Add(new Check(GatewayCheckNames.StaticTokenApiTokenStrength, true, $"{GatewaySettingNames.ApiToken} {legacy.Fingerprint} ({PythonText.Length(legacy.Reveal())} characters after strip)", "at least 32 characters, not a placeholder"));
             }
         }
         else if (tokenSetting is not null && tokenSetting.Value.Length > 0)

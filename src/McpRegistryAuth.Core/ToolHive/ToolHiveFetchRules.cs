@@ -53,18 +53,18 @@ public static class ToolHiveFetchRules
         if (provider.JwksUrl.Length == 0)
         {
             var pre = DiscoveryPrecheck(provider.IssuerUrl, insecureAllowHttp, disable);
-            checks.Add(new Check("ToolHive.Fetch.DiscoveryPrecheck", pre is null, provider.IssuerUrl, "https or loopback host", pre));
+            checks.Add(new Check(ToolHiveCheckNames.FetchDiscoveryPrecheck, pre is null, provider.IssuerUrl, "https or loopback host", pre));
         }
 
         var transport = Transport(target, insecureAllowHttp, disable);
-        checks.Add(new Check("ToolHive.Fetch.HttpsTransport", transport is null, target, "https (or THV_REGISTRY_INSECURE_URL=true)", transport));
+        checks.Add(new Check(ToolHiveCheckNames.FetchHttpsTransport, transport is null, target, "https (or THV_REGISTRY_INSECURE_URL=true)", transport));
         if (resolvedAddresses is not null)
         {
             var port = GoUrl.Parse(target, out _) is { } u && int.TryParse(u.Host.Split(':').LastOrDefault(), out var p) && u.Host.Contains(':', StringComparison.Ordinal) ? p : (target.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 443 : 80);
             foreach (var address in resolvedAddresses)
             {
                 var dial = Dial(address, port, provider.AllowPrivateIP);
-                checks.Add(new Check("ToolHive.Fetch.PrivateAddress", dial is null, address.ToString(), provider.AllowPrivateIP ? "any address (allowPrivateIP: true)" : "a public address", dial));
+                checks.Add(new Check(ToolHiveCheckNames.FetchPrivateAddress, dial is null, address.ToString(), provider.AllowPrivateIP ? "any address (allowPrivateIP: true)" : "a public address", dial));
             }
         }
 

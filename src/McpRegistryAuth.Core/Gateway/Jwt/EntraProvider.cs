@@ -51,7 +51,7 @@ internal sealed class EntraProvider : IdpProvider
     {
         var markers = new[] { "nonce", "at_hash", "c_hash" }.Where(parts.Claims.Contains).ToArray();
         var pass = markers.Length == 0;
-        checks.Add(new Check("Gateway.Jwt.IdTokenMarkers", pass, pass ? "none" : string.Join(", ", markers), "no nonce, at_hash or c_hash",
+        checks.Add(new Check(GatewayJwtCheckNames.IdTokenMarkers, pass, pass ? "none" : string.Join(", ", markers), "no nonce, at_hash or c_hash",
             pass ? null : "This is an ID token (it carries " + string.Join("/", markers) + "); Entra ID tokens are refused to stop replay. Send the access token for the API."));
         return pass;
     }

@@ -11,8 +11,6 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 /// </summary>
 internal static class SelfSignedTokenRule
 {
-    public const string Prefix = "Gateway.Jwt.SelfSigned";
-
     /// <summary>True when the unverified claims name the auth server as issuer, which routes the token here.</summary>
     public static bool Applies(JwtParts? parts) => parts?.Claims.GetString("iss") == GatewayJwtTexts.SelfSignedIssuer;
 
@@ -41,7 +39,7 @@ internal static class SelfSignedTokenRule
     {
         var rules = new PyJwtRules
         {
-            Prefix = Prefix,
+            Names = GatewayJwtCheckNames.SelfSignedSteps,
             Algorithms = new[] { "HS256" },
             Key = key,
             Issuers = new[] { GatewayJwtTexts.SelfSignedIssuer },
@@ -51,7 +49,7 @@ internal static class SelfSignedTokenRule
         if (!rules.Evaluate(parts, at, checks)) return false;
         var use = parts.Claims.GetString("token_use");
         var pass = use == "access";
-        checks.Add(new Check($"{Prefix}.TokenUse", pass, parts.Claims.Display("token_use") ?? "<missing>", "\"access\"",
+        checks.Add(new Check(GatewayJwtCheckNames.SelfSignedTokenUse, pass, parts.Claims.Display("token_use") ?? "<missing>", "\"access\"",
             pass ? null : "Self-signed tokens must have token_use \"access\"."));
         return pass;
     }
@@ -62,25 +60,25 @@ internal static class SelfSignedTokenRule
         resourceBound = false;
         if (!claims.TryGet("token_kind", out var kind))
         {
-            checks.Add(new Check("Gateway.Jwt.TokenKind", false, "<missing>", "\"user\" or \"resource\"", "Tokens minted before token_kind existed are refused: mint a new one."));
+            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, false, "<missing>", "\"user\" or \"resource\"", "Tokens minted before token_kind existed are refused: mint a new one."));
             return GatewayJwtTexts.MissingTokenKind;
         }
 
         var value = kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
         if (value == "user")
         {
-            checks.Add(new Check("Gateway.Jwt.TokenKind", true, "\"user\"", "\"user\" or \"resource\""));
+            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, true, "\"user\"", "\"user\" or \"resource\""));
             return null;
         }
 
         if (value == "resource")
         {
             resourceBound = true;
-            checks.Add(new Check("Gateway.Jwt.TokenKind", true, "\"resource\"", "\"user\" or \"resource\""));
+            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, true, "\"resource\"", "\"user\" or \"resource\""));
             return null;
         }
 
-        checks.Add(new Check("Gateway.Jwt.TokenKind", false, JsonObjectView.Shorten(kind.GetRawText(), 100), "\"user\" or \"resource\""));
+        checks.Add(new Check(GatewayJwtCheckNames.TokenKind, false, JsonObjectView.Shorten(kind.GetRawText(), 100), "\"user\" or \"resource\""));
         return GatewayJwtTexts.UnknownTokenKind;
     }
 }

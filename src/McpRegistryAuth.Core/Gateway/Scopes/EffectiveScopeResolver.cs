@@ -29,7 +29,7 @@ public static class EffectiveScopeResolver
         result.AddRange(scopes.Where(seen.Add));
         if (scopes.Count > 0)
         {
-            checks.Add(new Check("Gateway.Scopes.Direct", true, $"scopes given: {Join(scopes)}"));
+            checks.Add(new Check(ScopeCheckNames.Direct, true, $"scopes given: {Join(scopes)}"));
         }
 
         return new EffectiveScopes { Scopes = result, MappedScopes = mapped, GroupsMapped = groups.Count > 0, Checks = checks };
@@ -75,7 +75,7 @@ public static class EffectiveScopeResolver
                 : "no groups: the token's scope claim is used";
         }
 
-        checks.Add(new Check("Gateway.Scopes.Source", true, why));
+        checks.Add(new Check(ScopeCheckNames.Source, true, why));
         if (!mapGroups)
         {
             return new EffectiveScopes { Scopes = tokenScopes.Distinct(StringComparer.Ordinal).ToList(), GroupsMapped = false, Checks = checks };
@@ -92,7 +92,7 @@ public static class EffectiveScopeResolver
             ? definitions.FindGroup(g) is null
             : !definitions.Scopes.Any(s => s.GroupMappings.Contains(g, StringComparer.Ordinal))).ToList();
         return new Check(
-            "Gateway.Scopes.GroupMapping",
+            ScopeCheckNames.GroupMapping,
             mapped.Count > 0,
             $"groups {Join(groups)} -> scopes {Join(mapped)}{(unmapped.Count > 0 ? $"; unmapped (ignored): {Join(unmapped)}" : "")}",
             null,
