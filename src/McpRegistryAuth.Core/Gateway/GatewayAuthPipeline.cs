@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Gateway.Jwt;
 namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
-/// The gateway's decision for one request, stage by stage as reference section 11 orders them:
+/// The gateway's decision for one request, stage by stage in the order of auth_server/server.py's /validate:
 /// startup, nginx location, credential header, federation token, registry static token, then the
 /// session and JWT stages (whose verdict is provisional until they are evaluated).
 /// </summary>

@@ -6,8 +6,8 @@ namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// The URL rules applied when a provider fetches discovery, JWKS or introspection at request time
-/// (spec §1.5): the discovery pre-check (loopback exempt), the HTTPS-only transport (no loopback
-/// exemption) and the dial-time private-address block.
+/// (toolhive): the discovery pre-check (token.go, loopback exempt), the HTTPS-only transport (http_client.go, no
+/// loopback exemption) and the dial-time private-address block (utilities.go).
 /// </summary>
 public static class ToolHiveFetchRules
 {

@@ -6,7 +6,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// toolhive <c>TokenValidator.ValidateToken</c> for one provider (ToolHive spec 2.3-2.5), in the server's order:
+/// toolhive <c>TokenValidator.ValidateToken</c> (token.go) for one provider, in the server's order:
 /// discovery, golang-jwt parse (a malformed token is opaque and goes to introspection), the alg, keyfunc (JWKS,
 /// alg family, kid, key lookup), signature, the library's exp/nbf checks (no leeway), then iss, aud, exp.
 /// The outcome's Error is the text the server logs at DEBUG.

@@ -3,7 +3,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// ToolHive's multi-provider token decision (spec 2.2, 3.5): providers in config order, the first acceptance wins;
+/// ToolHive's multi-provider token decision (internal/auth/middleware.go): providers in config order, the first acceptance wins;
 /// when all fail, 401 <c>invalid_token</c> with the server's WWW-Authenticate and body bytes. Each provider's
 /// failure is the DEBUG line the server logs.
 /// </summary>

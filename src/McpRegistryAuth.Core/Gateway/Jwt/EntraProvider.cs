@@ -4,7 +4,7 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
 /// entra.py: v2 or v1 (sts.windows.net, trailing slash) issuer; audiences client id, <c>api://</c>client id, the
-/// application id URI and per-server resource URLs (§5.5); tokens carrying <c>nonce</c>, <c>at_hash</c> or
+/// application id URI and per-server resource URLs (server.py <c>_obo_extra_audiences</c>); tokens carrying <c>nonce</c>, <c>at_hash</c> or
 /// <c>c_hash</c> (ID tokens) are rejected.
 /// </summary>
 internal sealed class EntraProvider : IdpProvider
@@ -34,7 +34,7 @@ internal sealed class EntraProvider : IdpProvider
         return list.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>§5.5: for the request's server path, the resource URL under each configured base, with and without /mcp.</summary>
+    /// <summary>server.py <c>_obo_extra_audiences</c>: for the request's server path, the resource URL under each configured base, with and without /mcp.</summary>
     private IEnumerable<string> PerServerAudiences()
     {
         if (string.IsNullOrEmpty(serverPath)) yield break;

@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
-/// The JWT part of the gateway's /validate (reference §5.1-5.3): credential header, <c>Bearer </c> prefix and the
+/// The JWT part of the gateway's /validate (auth_server/server.py, then <c>auth_server/providers/*.py</c>): credential header, <c>Bearer </c> prefix and the
 /// single-space split, self-signed tokens first, then the configured IdP provider. Settings are the auth
 /// server's environment variables; <c>at</c> is the instant the server would have evaluated the token.
 /// </summary>
@@ -164,7 +164,7 @@ public sealed class GatewayJwtStage
             identity.Groups.Count > 0 ? null : identity.Scopes, provisional: false);
     }
 
-    /// <summary>The MCP server path for §5.5 audiences: the request path without the root path, for non-registry paths.</summary>
+    /// <summary>The MCP server path for Entra's per-server audiences (server.py <c>_obo_extra_audiences</c>): the request path without the root path, for non-registry paths.</summary>
     private static string? ServerPathOf(Run run)
     {
         var path = JwtCredentialHeader.PathOf(run.Request.OriginalUrl);

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
-/// <c>validate_self_signed_token</c> (reference §5.2): HS256 with <c>SECRET_KEY</c>, issuer <c>mcp-auth-server</c>,
+/// auth_server/server.py, <c>validate_self_signed_token</c>: HS256 with <c>SECRET_KEY</c>, issuer <c>mcp-auth-server</c>,
 /// audience <c>mcp-registry</c>, 30 s leeway, then <c>token_use == "access"</c>.
 /// </summary>
 internal static class SelfSignedTokenRule
@@ -54,7 +54,7 @@ internal static class SelfSignedTokenRule
         return pass;
     }
 
-    /// <summary>The token_kind gate (l.3739-3857). Returns the 403 detail, or null when the kind lets the request on.</summary>
+    /// <summary>The token_kind gate (auth_server/server.py:3739-3857). Returns the 403 detail, or null when the kind lets the request on.</summary>
     public static string? TokenKindRefusal(JsonObjectView claims, List<Check> checks, out bool resourceBound)
     {
         resourceBound = false;

@@ -1,7 +1,7 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
-/// Turns a caller's groups and scopes into the effective scopes FGAC examines (spec 5.4, server.py:3432-3590).
+/// Turns a caller's groups and scopes into the effective scopes FGAC examines (auth_server/server.py:3432-3590, in /validate after the token is validated).
 /// </summary>
 public static class EffectiveScopeResolver
 {
@@ -36,10 +36,10 @@ public static class EffectiveScopeResolver
     }
 
     /// <summary>
-    /// The gateway's choice for an authenticated token (spec 5.4 step 3). <paramref name="authMethod"/> is
+    /// The gateway's choice for an authenticated token: map its groups, or keep its own scope claim. <paramref name="authMethod"/> is
     /// the validation method (keycloak, entra, cognito, okta, auth0, self_signed, session_cookie, ...);
     /// <paramref name="provider"/> the provider name where it differs (pingfederate). Group enrichment from
-    /// the database (steps 1-2) is not evaluated: pass the groups the gateway would have.
+    /// the database (M2M clients by client_id, the per-provider user-group fallback) is not evaluated: pass the groups the gateway would have.
     /// </summary>
     public static EffectiveScopes ForToken(ScopeDefinitions definitions, string authMethod, string? provider, IReadOnlyList<string> groups, IReadOnlyList<string> tokenScopes)
     {

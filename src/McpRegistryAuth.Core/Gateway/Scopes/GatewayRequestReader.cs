@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
-/// <summary>Derives server, method and tool from a request exactly as /validate (spec 6.3) and the MCP proxy hop (spec 6.4) do.</summary>
+/// <summary>Derives server, method and tool from a request exactly as auth_server/server.py's /validate and its MCP proxy hop (<c>POST /mcp-proxy/&lt;path&gt;/</c>) do.</summary>
 public static class GatewayRequestReader
 {
     public const string BodyNotParsedDetail = "Request body could not be parsed for authorization";

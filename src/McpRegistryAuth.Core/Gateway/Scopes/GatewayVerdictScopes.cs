@@ -1,7 +1,7 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
-/// Completes a gateway verdict with the scopes from a scope definition (spec 2.5 and 5.4): a
+/// Completes a gateway verdict with the scopes from a scope definition: a
 /// REGISTRY_API_KEYS key gets the scopes its groups map to at startup; for every accepted verdict the
 /// registry's own re-mapping of the groups is shown, since the registry ignores X-Scopes.
 /// </summary>
