@@ -52,7 +52,7 @@ public sealed class DotEnvEditor
             editor.warnings.Add($"Dropped the UTF-8 BOM from '{path}' (docker compose would read it as part of the first variable name).");
         }
 
-        var unterminated = editor.document.Findings.FirstOrDefault(f => f.Code == "ENV003");
+        var unterminated = editor.document.Findings.FirstOrDefault(f => f.Code == DotEnvFindingCodes.UnterminatedQuote);
         if (unterminated is not null)
         {
             throw new FileEditException(path, "EnvFileUnterminatedQuote", $"{unterminated.Message} ({path}, line {unterminated.Line}). A value appended after it would become part of that value; fix the quote first.", unterminated.Line);

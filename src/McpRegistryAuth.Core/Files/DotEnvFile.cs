@@ -118,7 +118,7 @@ public sealed class DotEnvFile
                 Findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Warning,
-                    Code = "ENV002",
+                    Code = DotEnvFindingCodes.DuplicateKey,
                     Message = $"{group.Key} is assigned {group.Count()} times (lines {string.Join(", ", group.Select(e => e.Line))}); docker compose uses line {last.Line}.",
                     File = path,
                     Line = last.Line,
@@ -188,7 +188,7 @@ public sealed class DotEnvFile
                 Findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Error,
-                    Code = "ENV001",
+                    Code = DotEnvFindingCodes.NotAnAssignment,
                     // The line's text is not repeated: it may be a secret pasted on its own.
                     Message = key.Length == 0 ? $"Line {startLine} has no variable name before '='." : $"Line {startLine} is not a KEY=VALUE assignment.",
                     File = path,
@@ -288,7 +288,7 @@ public sealed class DotEnvFile
             Findings.Add(new Finding
             {
                 Severity = FindingSeverity.Error,
-                Code = "ENV003",
+                Code = DotEnvFindingCodes.UnterminatedQuote,
                 Message = $"The value of {key} opens a {(quote == '\'' ? "single" : "double")} quote that is never closed.",
                 File = path,
                 Line = startLine,

@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Python;
 namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
-/// Plans adding or replacing one named key in REGISTRY_API_KEYS of the gateway's .env (spec 2.4):
+/// Plans adding or replacing one named key in REGISTRY_API_KEYS of the gateway's .env (a JSON object of name -> key and groups):
 /// the existing entries are kept in order, the new entry is validated by the gateway's own parser, and
 /// the whole map is written back as <c>REGISTRY_API_KEYS='&lt;compact JSON&gt;'</c>.
 /// </summary>

@@ -18,25 +18,25 @@ public static class FederationTokenRule
             return new StaticStageOutcome([]);
         }
 
-        var checks = new List<Check> { new("Gateway.FederationToken.Applies", true, $"path '{request.Path}'", "a federation path with federation static-token auth on") };
+        var checks = new List<Check> { new(GatewayCheckNames.FederationTokenApplies, true, $"path '{request.Path}'", "a federation path with federation static-token auth on") };
         if (credential.Value is null)
         {
-            checks.Add(new Check("Gateway.FederationToken.Header", false, "no credential header", "Authorization: Bearer <federation token>"));
+            checks.Add(new Check(GatewayCheckNames.FederationTokenHeader, false, "no credential header", "Authorization: Bearer <federation token>"));
             return new StaticStageOutcome(checks, RejectStatus: 401, RejectDetail: "Authorization header required");
         }
 
-        var prefix = BearerHeader.PrefixCheck("Gateway.FederationToken.BearerScheme", credential.Value, credential.HeaderName);
+        var prefix = BearerHeader.PrefixCheck(GatewayCheckNames.FederationTokenBearerScheme, credential.Value, credential.HeaderName);
         checks.Add(prefix);
         if (!prefix.Passed)
         {
             return new StaticStageOutcome(checks, RejectStatus: 401, RejectDetail: "Authorization header must use Bearer scheme");
         }
 
-        var (token, strip) = BearerHeader.StripToken(credential.Value, "Gateway.FederationToken.Strip");
+        var (token, strip) = BearerHeader.StripToken(credential.Value, GatewayCheckNames.FederationTokenStrip);
         checks.Add(strip);
         var equal = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.Reveal()), Encoding.UTF8.GetBytes(config.FederationToken.Reveal()));
         checks.Add(new Check(
-            "Gateway.FederationToken.Match",
+            GatewayCheckNames.FederationTokenMatch,
             equal,
             $"token {token.Fingerprint}",
             $"FEDERATION_STATIC_TOKEN {config.FederationToken.Fingerprint}",

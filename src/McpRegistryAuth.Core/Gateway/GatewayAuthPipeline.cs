@@ -1,7 +1,10 @@
+using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Core.Gateway.Jwt;
+
 namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
-/// The gateway's decision for one request, stage by stage as reference section 11 orders them:
+/// The gateway's decision for one request, stage by stage in the order of auth_server/server.py's /validate:
 /// startup, nginx location, credential header, federation token, registry static token, then the
 /// session and JWT stages (whose verdict is provisional until they are evaluated).
 /// </summary>
@@ -34,7 +37,7 @@ public static class GatewayAuthPipeline
 
         var path = request.Path;
         checks.Add(new Check(
-            "Gateway.Request.OriginalUrl",
+            GatewayCheckNames.RequestOriginalUrl,
             request.Url is not null,
             request.Url is null ? "no -Uri given" : $"path '{path}' (query ignored)",
             "the URL the client called, passed by nginx as X-Original-URL",
@@ -43,7 +46,7 @@ public static class GatewayAuthPipeline
         var location = NginxLocation.For(path, config.RootPath);
         if (request.Url is not null && !location.CallsValidate)
         {
-            checks.Add(new Check("Gateway.Nginx.AuthRequest", false, location.Description, "a location with auth_request /validate"));
+            checks.Add(new Check(GatewayCheckNames.NginxAuthRequest, false, location.Description, "a location with auth_request /validate"));
             warnings.Add($"nginx serves '{path}' from {location.Description}: /validate is not called and the token is not checked.");
             return new Verdict
             {
@@ -57,7 +60,7 @@ public static class GatewayAuthPipeline
 
         if (request.Url is not null)
         {
-            checks.Add(new Check("Gateway.Nginx.AuthRequest", true, location.Description, "a location with auth_request /validate"));
+            checks.Add(new Check(GatewayCheckNames.NginxAuthRequest, true, location.Description, "a location with auth_request /validate"));
         }
 
         var isAgent = GatewayPaths.IsAgent(path, config.RootPath);
@@ -90,7 +93,7 @@ public static class GatewayAuthPipeline
             }
             else
             {
-                checks.Add(new Check("Gateway.Scopes", false, "not evaluated: needs the scopes definition", "the scopes mapped from the key's groups at startup"));
+                checks.Add(new Check(ScopeCheckNames.Scopes, false, "not evaluated: needs the scopes definition", "the scopes mapped from the key's groups at startup"));
                 hints.Add($"Scopes of key '{entry.Name}' are mapped from its groups ({string.Join(", ", entry.Groups)}) once at startup; a key whose groups map to nothing gets 403 on every protected endpoint.");
             }
 
@@ -144,14 +147,14 @@ public static class GatewayAuthPipeline
         var hasBearer = BearerHeader.HasBearerPrefix(credential.Value);
         if (hasCookie)
         {
-            checks.Add(new Check("Gateway.Session", false, "not evaluated: needs the server's session store", "a valid mcp_gateway_session (8 h)"));
+            checks.Add(new Check(GatewayCheckNames.Session, false, "not evaluated: needs the server's session store", "a valid mcp_gateway_session (8 h)"));
             warnings.Add("A valid session cookie would be accepted before the bearer token; this verdict assumes the cookie is not valid.");
         }
 
         if (!hasBearer)
         {
             checks.Add(new Check(
-                "Gateway.Jwt.BearerHeader",
+                GatewayJwtCheckNames.BearerHeader,
                 false,
                 credential.Value is null ? "no credential header" : $"{credential.HeaderName} without 'Bearer '",
                 "Authorization: Bearer <token> or a valid session cookie"));
@@ -163,7 +166,7 @@ public static class GatewayAuthPipeline
             };
         }
 
-        checks.Add(new Check("Gateway.Jwt", false, "not evaluated: the JWT stage", "a valid self-signed or IdP access token"));
+        checks.Add(new Check(GatewayJwtCheckNames.Jwt, false, "not evaluated: the JWT stage", "a valid self-signed or IdP access token"));
         var provisional = Rejection(401, ValidateResponse.TokenValidationFailedDetail, location);
         var looksLikeJwt = credential.Value!.Reveal().Split(' ', 2) is [_, var token] && token.Count(c => c == '.') == 2;
         return provisional with

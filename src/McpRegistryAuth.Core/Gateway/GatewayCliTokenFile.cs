@@ -40,7 +40,7 @@ public static class GatewayCliTokenFile
             }
 
             var removed = text.Length - stripped.Length;
-            checks.Add(new Check("Gateway.Cli.TokenFile", true, $"plain text, {removed} outer white-space character(s) removed", "JSON with access_token, or the token as text (stripped)"));
+            checks.Add(new Check(GatewayCheckNames.CliTokenFile, true, $"plain text, {removed} outer white-space character(s) removed", "JSON with access_token, or the token as text (stripped)"));
             return new GatewayCliToken(new Secret(stripped), GatewayCliTokenFormat.PlainText, checks);
         }
 
@@ -59,7 +59,7 @@ public static class GatewayCliTokenFile
                     var hint = PythonText.Strip(token) != token
                         ? "The CLI sends the JSON value as-is: outer white space makes it fail on the JWT path ('Bearer  tok')."
                         : null;
-                    checks.Add(new Check("Gateway.Cli.TokenFile", hint is null, $"JSON, {source}", "access_token, else tokens.access_token, else token_data.access_token", hint));
+                    checks.Add(new Check(GatewayCheckNames.CliTokenFile, hint is null, $"JSON, {source}", "access_token, else tokens.access_token, else token_data.access_token", hint));
                     return new GatewayCliToken(new Secret(token), GatewayCliTokenFormat.Json, checks);
                 }
             }

@@ -15,13 +15,13 @@ public sealed record GatewayCredential(string? HeaderName, Secret? Value, Check 
         if (x is not null && !x.IsEmpty)
         {
             var note = plain is not null ? "; Authorization is ignored while X-Authorization is present" : null;
-            return new GatewayCredential("X-Authorization", x, new Check("Gateway.Credential.Header", true, $"X-Authorization{note}", "X-Authorization, else Authorization"));
+            return new GatewayCredential("X-Authorization", x, new Check(GatewayCheckNames.CredentialHeader, true, $"X-Authorization{note}", "X-Authorization, else Authorization"));
         }
 
         if (isAgentPath)
         {
             return new GatewayCredential(null, null, new Check(
-                "Gateway.Credential.Header",
+                GatewayCheckNames.CredentialHeader,
                 false,
                 plain is null ? "no X-Authorization header on an /agent/ path" : "only Authorization on an /agent/ path",
                 "X-Authorization (the only credential header on /agent/ paths)",
@@ -30,9 +30,9 @@ public sealed record GatewayCredential(string? HeaderName, Secret? Value, Check 
 
         if (plain is not null && !plain.IsEmpty)
         {
-            return new GatewayCredential("Authorization", plain, new Check("Gateway.Credential.Header", true, "Authorization", "X-Authorization, else Authorization"));
+            return new GatewayCredential("Authorization", plain, new Check(GatewayCheckNames.CredentialHeader, true, "Authorization", "X-Authorization, else Authorization"));
         }
 
-        return new GatewayCredential(null, null, new Check("Gateway.Credential.Header", false, "neither X-Authorization nor Authorization", "Authorization: Bearer <token>"));
+        return new GatewayCredential(null, null, new Check(GatewayCheckNames.CredentialHeader, false, "neither X-Authorization nor Authorization", "Authorization: Bearer <token>"));
     }
 }

@@ -1,6 +1,6 @@
 namespace McpRegistryAuth.Core.Gateway;
 
-/// <summary>Which gateway code the verdict reproduces (reference section 0).</summary>
+/// <summary>Which gateway code the verdict reproduces: the newest upstream main, or release 1.24.x.</summary>
 public enum GatewayRelease
 {
     /// <summary>The newest upstream code (static-token era D: REGISTRY_API_TOKEN stripped and strength-checked at startup).</summary>

@@ -2,7 +2,8 @@ namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
 /// Which nginx location serves a path (docker/nginx_rev_proxy_http_only.conf), which decides whether
-/// /validate runs at all and what a client sees when it refuses (reference section 1.1 and 1.4).
+/// /validate runs at all (an <c>auth_request</c> location or not) and what a client sees when it refuses (the
+/// location's <c>error_page</c>, or nginx's own HTML 401 page).
 /// </summary>
 public enum NginxLocationKind
 {

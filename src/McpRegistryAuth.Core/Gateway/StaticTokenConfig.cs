@@ -54,7 +54,7 @@ public sealed class StaticTokenConfig
         var flagValue = flagSetting?.Value ?? "false";
         var flag = PythonText.Lower(flagValue) == "true";
         checks.Add(new Check(
-            "Gateway.StaticToken.EnableFlag",
+            GatewayCheckNames.StaticTokenEnableFlag,
             flag,
             flagSetting is null ? $"{GatewaySettingNames.StaticTokenAuthEnabled} not set (default 'false')" : $"{GatewaySettingNames.StaticTokenAuthEnabled}='{flagValue}' from {flagSetting}",
             "'true' in any case",
@@ -73,19 +73,19 @@ public sealed class StaticTokenConfig
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Error,
-                    Code = result.Problem == SigningSecretProblem.Placeholder ? "GW001" : "GW002",
+                    Code = result.Problem == SigningSecretProblem.Placeholder ? GatewayFindingCodes.ApiTokenPlaceholder : GatewayFindingCodes.ApiTokenTooShort,
                     Message = $"{result.Message} The auth server does not start (RuntimeError at import), even when static-token auth is disabled.",
                     File = tokenSetting?.File,
                     Line = tokenSetting?.Line,
                     Path = GatewaySettingNames.ApiToken,
                     Fix = "Generate a strong token: New-RegistryApiToken -EnvFile <path> -Force.",
                 });
-                checks.Add(new Check("Gateway.StaticToken.ApiTokenStrength", false, $"{GatewaySettingNames.ApiToken} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip)", "at least 32 characters, not a placeholder", result.Message));
+                checks.Add(new Check(GatewayCheckNames.StaticTokenApiTokenStrength, false, $"{GatewaySettingNames.ApiToken} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip)", "at least 32 characters, not a placeholder", result.Message));
             }
             else if (!result.Value.IsEmpty)
             {
                 legacy = result.Value;
-                checks.Add(new Check("Gateway.StaticToken.ApiTokenStrength", true, $"{GatewaySettingNames.ApiToken} {legacy.Fingerprint} ({PythonText.Length(legacy.Reveal())} characters after strip)", "at least 32 characters, not a placeholder"));
+                checks.Add(new Check(GatewayCheckNames.StaticTokenApiTokenStrength, true, $"{GatewaySettingNames.ApiToken} {legacy.Fingerprint} ({PythonText.Length(legacy.Reveal())} characters after strip)", "at least 32 characters, not a placeholder"));
             }
         }
         else if (tokenSetting is not null && tokenSetting.Value.Length > 0)
@@ -97,7 +97,7 @@ public sealed class StaticTokenConfig
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Warning,
-                    Code = "GW003",
+                    Code = GatewayFindingCodes.ApiTokenWhiteSpace,
                     Message = $"{GatewaySettingNames.ApiToken} has leading or trailing white space. Release 1.24.x does not strip it, but strips the bearer token, so no request can ever match.",
                     File = tokenSetting.File,
                     Line = tokenSetting.Line,
@@ -118,7 +118,7 @@ public sealed class StaticTokenConfig
             findings.Add(new Finding
             {
                 Severity = FindingSeverity.Warning,
-                Code = "GW004",
+                Code = GatewayFindingCodes.StaticTokenWithoutToken,
                 Message = EnabledButNoTokenMessage,
                 ExactText = true,
                 File = flagSetting?.File,
@@ -139,7 +139,7 @@ public sealed class StaticTokenConfig
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Error,
-                    Code = "GW005",
+                    Code = GatewayFindingCodes.ApiKeysUnparsable,
                     Message = $"{disabledReason} The legacy REGISTRY_API_TOKEN is disabled too.",
                     File = keysSetting?.File,
                     Line = keysSetting?.Line,
@@ -154,7 +154,7 @@ public sealed class StaticTokenConfig
                     findings.Add(new Finding
                     {
                         Severity = FindingSeverity.Warning,
-                        Code = "GW006",
+                        Code = GatewayFindingCodes.ApiKeysRepaired,
                         Message = "REGISTRY_API_KEYS is not valid JSON (its quotes were probably stripped by docker compose); the server auto-repairs it and logs a WARNING.",
                         File = keysSetting?.File,
                         Line = keysSetting?.Line,
@@ -214,7 +214,7 @@ public sealed class StaticTokenConfig
             findings.Add(new Finding
             {
                 Severity = FindingSeverity.Warning,
-                Code = "GW007",
+                Code = GatewayFindingCodes.FederationTokenRefused,
                 Message = $"{result.Message} Federation static-token auth is disabled (the server logs an ERROR and keeps running).",
                 File = tokenSetting?.File ?? flag.File,
                 Line = tokenSetting?.Line ?? flag.Line,

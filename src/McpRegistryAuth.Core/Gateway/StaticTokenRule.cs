@@ -17,7 +17,7 @@ public static class StaticTokenRule
         var path = request.Path;
 
         checks.Add(new Check(
-            "Gateway.StaticToken.Enabled",
+            GatewayCheckNames.StaticTokenEnabled,
             config.Enabled,
             config.Enabled ? $"enabled with {config.Entries.Count} key(s): {string.Join(", ", config.Entries.Select(e => e.Name))}" : config.DisabledReason ?? "REGISTRY_STATIC_TOKEN_AUTH_ENABLED is not 'true'",
             "static-token auth enabled with at least one key",
@@ -25,7 +25,7 @@ public static class StaticTokenRule
 
         var isApi = GatewayPaths.IsRegistryApi(path, config.RootPath);
         checks.Add(new Check(
-            "Gateway.StaticToken.PathMatch",
+            GatewayCheckNames.StaticTokenPathMatch,
             isApi,
             request.Url is null ? "no request URL (X-Original-URL missing)" : $"path '{path}'",
             $"prefix '{config.RootPath}/api/' or '{config.RootPath}/v0.1/' (case-sensitive)",
@@ -33,7 +33,7 @@ public static class StaticTokenRule
 
         var hasCookie = GatewayPaths.HasSessionCookie(request);
         checks.Add(new Check(
-            "Gateway.StaticToken.NoSessionCookie",
+            GatewayCheckNames.StaticTokenNoSessionCookie,
             !hasCookie,
             hasCookie ? $"Cookie holds '{GatewayPaths.SessionCookieName}='" : "no session cookie",
             $"no '{GatewayPaths.SessionCookieName}=' anywhere in Cookie",
@@ -44,18 +44,18 @@ public static class StaticTokenRule
             return new StaticStageOutcome(checks);
         }
 
-        checks.Add(BearerHeader.PrefixCheck("Gateway.StaticToken.BearerScheme", credential.Value, credential.HeaderName));
+        checks.Add(BearerHeader.PrefixCheck(GatewayCheckNames.StaticTokenBearerScheme, credential.Value, credential.HeaderName));
         if (!BearerHeader.HasBearerPrefix(credential.Value))
         {
             return new StaticStageOutcome(checks);
         }
 
-        var (token, stripCheck) = BearerHeader.StripToken(credential.Value!, "Gateway.StaticToken.Strip");
+        var (token, stripCheck) = BearerHeader.StripToken(credential.Value!, GatewayCheckNames.StaticTokenStrip);
         checks.Add(stripCheck);
 
         var match = FindMatch(token, config.Entries);
         checks.Add(new Check(
-            "Gateway.StaticToken.Match",
+            GatewayCheckNames.StaticTokenMatch,
             match is not null,
             match is null ? $"token {token.Fingerprint} matches no key" : $"token {token.Fingerprint} matches '{match.Name}'",
             $"one of {string.Join(", ", config.Entries.Select(e => $"'{e.Name}' {e.Key.Fingerprint}"))}",

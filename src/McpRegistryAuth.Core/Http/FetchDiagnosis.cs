@@ -19,14 +19,14 @@ namespace McpRegistryAuth.Core.Http;
 /// </summary>
 public sealed class FetchDiagnosis
 {
-    public const string Dns = "Fetch.Dns";
-    public const string PrivateAddress = "Fetch.PrivateAddress";
-    public const string TcpConnect = "Fetch.TcpConnect";
-    public const string Tls = "Fetch.Tls";
-    public const string HttpStatus = "Fetch.HttpStatus";
-    public const string ContentType = "Fetch.ContentType";
-    public const string JsonShape = "Fetch.JsonShape";
-    public const string KeyIds = "Fetch.KeyIds";
+    public const string Dns = FetchCheckNames.Dns;
+    public const string PrivateAddress = FetchCheckNames.PrivateAddress;
+    public const string TcpConnect = FetchCheckNames.TcpConnect;
+    public const string Tls = FetchCheckNames.Tls;
+    public const string HttpStatus = FetchCheckNames.HttpStatus;
+    public const string ContentType = FetchCheckNames.ContentType;
+    public const string JsonShape = FetchCheckNames.JsonShape;
+    public const string KeyIds = FetchCheckNames.KeyIds;
 
     private const string DiscoveryShape = "a JSON object with a jwks_uri";
     private const string JwksShape = "a JSON object with a \"keys\" array";

@@ -37,7 +37,7 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         {
             var probe = await GetAsync(registryUri.AbsoluteUri, cancellationToken).ConfigureAwait(false);
             probeStatus = probe.Status;
-            checks.Add(new Check("Metadata.Probe", probe.Status == 401, probe.Status?.ToString() ?? probe.Error, "401 with WWW-Authenticate"));
+            checks.Add(new Check(MetadataCheckNames.Probe, probe.Status == 401, probe.Status?.ToString() ?? probe.Error, "401 with WWW-Authenticate"));
             header = probe.WwwAuthenticate;
             if (probe.Status is not 401)
             {
@@ -72,7 +72,7 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         {
             var response = await GetAsync(url, cancellationToken).ConfigureAwait(false);
             var ok = response.Status == 200 && TryParseObject(response.Body, out root);
-            checks.Add(new Check($"Metadata.ProtectedResource.{candidateSource}", ok, $"{url} -> {response.Status?.ToString() ?? response.Error}", "200 with a JSON object"));
+            checks.Add(new Check(MetadataCheckNames.ProtectedResource(candidateSource), ok, $"{url} -> {response.Status?.ToString() ?? response.Error}", "200 with a JSON object"));
             if (response.Status == 200 && !ok)
             {
                 findings.Add(Note(FindingSeverity.Error, MetadataFindingCodes.InvalidDocument, $"{url} answered 200 but not with a JSON object.", url, null));
@@ -177,7 +177,7 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
             var response = await GetAsync(url, cancellationToken).ConfigureAwait(false);
             JsonElement root = default;
             var ok = response.Status == 200 && TryParseObject(response.Body, out root);
-            checks.Add(new Check("Metadata.AuthorizationServer", ok, $"{url} -> {response.Status?.ToString() ?? response.Error}", "200 with a JSON object"));
+            checks.Add(new Check(MetadataCheckNames.AuthorizationServer, ok, $"{url} -> {response.Status?.ToString() ?? response.Error}", "200 with a JSON object"));
             if (!ok)
             {
                 errors.Add($"{url}: {response.Status?.ToString() ?? response.Error}");

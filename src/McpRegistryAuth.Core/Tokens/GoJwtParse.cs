@@ -1,7 +1,8 @@
 namespace McpRegistryAuth.Core.Tokens;
 
 /// <summary>
-/// The structural steps of golang-jwt v5 <c>jwt.Parse</c> that ToolHive relies on (spec 2.3 step 2 a-d and f).
+/// The structural steps of golang-jwt v5 <c>jwt.Parse</c> (parser.go) that ToolHive relies on: three segments, a header
+/// and claims that are base64url-encoded JSON, and a base64url signature.
 /// A failure here is <c>ErrTokenMalformed</c>, which ToolHive treats as an opaque token and sends to introspection.
 /// </summary>
 internal sealed class GoJwtParse

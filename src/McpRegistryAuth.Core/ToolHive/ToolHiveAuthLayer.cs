@@ -24,12 +24,12 @@ public static class ToolHiveAuthLayer
                 Status = 200,
                 IsProvisional = true,
                 AuthMethod = "anonymous",
-                Checks = [new Check("ToolHive.Mode", true, config.Mode, ToolHiveAuthMode.OAuth, "Anonymous mode: no credentials are checked.")],
+                Checks = [new Check(ToolHiveCheckNames.Mode, true, config.Mode, ToolHiveAuthMode.OAuth, "Anonymous mode: no credentials are checked.")],
             };
         }
 
         var isPublic = PublicPathMatcher.IsPublic(requestPath, config.EffectivePublicPaths);
-        var publicCheck = new Check("ToolHive.PublicPath", !isPublic, requestPath, "not public", isPublic ? "Public path: authentication is skipped; the request carries no claims." : null);
+        var publicCheck = new Check(ToolHiveCheckNames.PublicPath, !isPublic, requestPath, "not public", isPublic ? "Public path: authentication is skipped; the request carries no claims." : null);
         if (isPublic)
         {
             return new Verdict
@@ -48,7 +48,7 @@ public static class ToolHiveAuthLayer
         if (token is null)
         {
             var response = UnauthorizedResponse.ForHeaderProblem(oauth.Realm, oauth.ResourceUrl);
-            return Unauthorized(response, [publicCheck with { Passed = true }, new Check("ToolHive.BearerHeader", false, error, "Bearer <token>", "The header must start with 'Bearer ' (case-sensitive, one space).")]);
+            return Unauthorized(response, [publicCheck with { Passed = true }, new Check(ToolHiveCheckNames.BearerHeader, false, error, "Bearer <token>", "The header must start with 'Bearer ' (case-sensitive, one space).")]);
         }
 
         return null;

@@ -20,22 +20,22 @@ internal static class ToolHiveFetchGate
     public static string? Precheck(string issuerUrl, ToolHiveFetchPolicy policy, List<Check> checks)
     {
         var error = ToolHiveFetchRules.DiscoveryPrecheck(issuerUrl, policy.InsecureAllowHttp, policy.DisableUrlValidation);
-        checks.Add(new Check("ToolHive.Fetch.DiscoveryPrecheck", error is null, issuerUrl,
+        checks.Add(new Check(ToolHiveCheckNames.FetchDiscoveryPrecheck, error is null, issuerUrl,
             "https, or a localhost, 127.0.0.1 or [::1] host (or THV_REGISTRY_INSECURE_URL=true)",
             error is null ? null : $"{error}. {InsecureFix}"));
         return error;
     }
 
     /// <summary>
-    /// The transport check and the dial block for one request. <paramref name="fetch"/> names the checks
-    /// (<c>ToolHive.Fetch.{fetch}.HttpsTransport</c>, <c>….PrivateAddress</c>); <paramref name="insecureApplies"/> is false
+    /// The transport check and the dial block for one request. <paramref name="checkNames"/> names the checks
+    /// (<see cref="ToolHiveCheckNames.DiscoveryFetch"/>, <c>JwksFetch</c>, <c>IntrospectionFetch</c>); <paramref name="insecureApplies"/> is false
     /// for clients toolhive builds without the insecure flag (authenticated introspection). Returns the refusal or null.
     /// </summary>
-    public static async Task<string?> RefusedAsync(string fetch, string method, string url, bool insecureApplies, ToolHiveFetchPolicy policy, List<Check> checks, CancellationToken cancellationToken)
+    public static async Task<string?> RefusedAsync((string HttpsTransport, string PrivateAddress) checkNames, string method, string url, bool insecureApplies, ToolHiveFetchPolicy policy, List<Check> checks, CancellationToken cancellationToken)
     {
         var insecure = insecureApplies && policy.InsecureAllowHttp;
         var transport = ToolHiveFetchRules.Transport(url, insecure, policy.DisableUrlValidation);
-        checks.Add(new Check($"ToolHive.Fetch.{fetch}.HttpsTransport", transport is null, url,
+        checks.Add(new Check(checkNames.HttpsTransport, transport is null, url,
             insecureApplies ? "https (or THV_REGISTRY_INSECURE_URL=true)" : "https (or INSECURE_DISABLE_URL_VALIDATION=true; THV_REGISTRY_INSECURE_URL does not apply to this client)",
             transport is null ? null : $"{transport}: toolhive's HTTP client sends only https requests, loopback included. " +
                 (insecureApplies ? InsecureFix : "Authenticated introspection ignores THV_REGISTRY_INSECURE_URL; only INSECURE_DISABLE_URL_VALIDATION=true lifts the check.")));
@@ -45,7 +45,7 @@ internal static class ToolHiveFetchGate
         var host = uri.IdnHost.TrimStart('[').TrimEnd(']');
         if (policy.AllowPrivateIP)
         {
-            checks.Add(new Check($"ToolHive.Fetch.{fetch}.PrivateAddress", true, host, "any address (allowPrivateIP: true)"));
+            checks.Add(new Check(checkNames.PrivateAddress, true, host, "any address (allowPrivateIP: true)"));
             return null;
         }
 
@@ -69,7 +69,7 @@ internal static class ToolHiveFetchGate
         var blocked = addresses.All(PrivateAddressClassifier.IsPrivate);
         var observed = $"{host} -> {string.Join(", ", addresses.Select(a => PrivateAddressClassifier.IsPrivate(a) ? $"{a} (private)" : $"{a} (public)"))}";
         var error = blocked ? ToolHiveFetchRules.Dial(addresses[0], uri.Port, allowPrivateIP: false) : null;
-        checks.Add(new Check($"ToolHive.Fetch.{fetch}.PrivateAddress", !blocked, observed, "a public address (allowPrivateIP: false)",
+        checks.Add(new Check(checkNames.PrivateAddress, !blocked, observed, "a public address (allowPrivateIP: false)",
             error is null ? null : $"{error}. Set allowPrivateIP: true on this provider for a loopback, in-cluster (e.g. kubernetes.default.svc) or private-network IdP."));
         return error is null ? null : $"{method} \"{url}\": {error}";
     }

@@ -3,7 +3,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// The settings behind ToolHive's fetch-time URL rules for one provider (spec 1.5, 2.6): the insecure flag, the
+/// The settings behind ToolHive's fetch-time URL rules for one provider (toolhive http_client.go): the insecure flag, the
 /// toolhive-wide switch that turns the HTTPS checks off, and allowPrivateIP for the dial-time block.
 /// </summary>
 public sealed record ToolHiveFetchPolicy

@@ -6,8 +6,8 @@ namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
 /// The URL rules applied when a provider fetches discovery, JWKS or introspection at request time
-/// (spec §1.5): the discovery pre-check (loopback exempt), the HTTPS-only transport (no loopback
-/// exemption) and the dial-time private-address block.
+/// (toolhive): the discovery pre-check (token.go, loopback exempt), the HTTPS-only transport (http_client.go, no
+/// loopback exemption) and the dial-time private-address block (utilities.go).
 /// </summary>
 public static class ToolHiveFetchRules
 {
@@ -53,18 +53,18 @@ public static class ToolHiveFetchRules
         if (provider.JwksUrl.Length == 0)
         {
             var pre = DiscoveryPrecheck(provider.IssuerUrl, insecureAllowHttp, disable);
-            checks.Add(new Check("ToolHive.Fetch.DiscoveryPrecheck", pre is null, provider.IssuerUrl, "https or loopback host", pre));
+            checks.Add(new Check(ToolHiveCheckNames.FetchDiscoveryPrecheck, pre is null, provider.IssuerUrl, "https or loopback host", pre));
         }
 
         var transport = Transport(target, insecureAllowHttp, disable);
-        checks.Add(new Check("ToolHive.Fetch.HttpsTransport", transport is null, target, "https (or THV_REGISTRY_INSECURE_URL=true)", transport));
+        checks.Add(new Check(ToolHiveCheckNames.FetchHttpsTransport, transport is null, target, "https (or THV_REGISTRY_INSECURE_URL=true)", transport));
         if (resolvedAddresses is not null)
         {
             var port = GoUrl.Parse(target, out _) is { } u && int.TryParse(u.Host.Split(':').LastOrDefault(), out var p) && u.Host.Contains(':', StringComparison.Ordinal) ? p : (target.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 443 : 80);
             foreach (var address in resolvedAddresses)
             {
                 var dial = Dial(address, port, provider.AllowPrivateIP);
-                checks.Add(new Check("ToolHive.Fetch.PrivateAddress", dial is null, address.ToString(), provider.AllowPrivateIP ? "any address (allowPrivateIP: true)" : "a public address", dial));
+                checks.Add(new Check(ToolHiveCheckNames.FetchPrivateAddress, dial is null, address.ToString(), provider.AllowPrivateIP ? "any address (allowPrivateIP: true)" : "a public address", dial));
             }
         }
 

@@ -6,8 +6,9 @@ using McpRegistryAuth.Core.Yaml;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// Settings the server accepts without complaint but that do not do what the operator meant
-/// (spec §0, §1, §3.2, §7, §8). Each is a Warning with the YAML path, line and a fix.
+/// Settings the server accepts without complaint but that do not do what the operator meant (authz and
+/// role rules, public paths, resourceUrl, each provider's URLs and introspection). Each is a Warning with
+/// the YAML path, line and a fix.
 /// </summary>
 public static class ToolHivePitfalls
 {

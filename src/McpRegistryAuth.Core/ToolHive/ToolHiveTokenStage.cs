@@ -30,7 +30,7 @@ public sealed class ToolHiveTokenStage
         var decided = ToolHiveAuthLayer.Precheck(config, requestPath, authorizationHeader, out var token);
         if (decided is not null) return decided;
 
-        var checks = new List<Check> { new("ToolHive.BearerHeader", true, token!.ToString(), "Bearer <token>") };
+        var checks = new List<Check> { new(ToolHiveCheckNames.BearerHeader, true, token!.ToString(), "Bearer <token>") };
         var hints = new List<string>();
         var warnings = new List<string>();
         var provisional = false;
@@ -64,7 +64,7 @@ public sealed class ToolHiveTokenStage
                 defaultClient ?? client,
                 policy);
             var outcome = await validator.ValidateAsync(tokenProvider, token, at, cancellationToken).ConfigureAwait(false);
-            checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
+            checks.Add(new Check(ToolHiveCheckNames.Provider, outcome.Accepted, provider.Name, "a provider that accepts the token"));
             var (providerChecks, fetchFix) = outcome.Accepted
                 ? (outcome.Checks, null)
                 : await WithFetchDiagnosisAsync(outcome, settings, introspectionSettings, discovery is DiscoveryClient, offlineKeys is null, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public sealed class ToolHiveTokenStage
             }
 
             provisional |= outcome.NotEvaluated;
-            checks.Add(new Check("ToolHive.Provider.DebugLog", false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
+            checks.Add(new Check(ToolHiveCheckNames.ProviderDebugLog, false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
             foreach (var hint in fetchFix is null ? outcome.Hints : outcome.Hints.Append(fetchFix))
             {
                 var text = config.Providers.Count > 1 ? $"[{provider.Name}] {hint}" : hint;
@@ -112,17 +112,17 @@ public sealed class ToolHiveTokenStage
         for (var i = 0; i < checks.Count && index < 0; i++)
         {
             if (checks[i].Passed) continue;
-            if (checks[i].Name == "ToolHive.Jwt.Discovery" && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i].Expected);
-            else if (checks[i].Name == "ToolHive.Jwt.Jwks" && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i].Expected);
+            if (checks[i].Name == ToolHiveCheckNames.JwtDiscovery && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i].Expected);
+            else if (checks[i].Name == ToolHiveCheckNames.JwtJwks && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i].Expected);
             // Only a request that got no answer: an HTTP status is already the Call check's observation.
-            else if (checks[i].Name == "ToolHive.Introspection.Call" && outcome.IntrospectionUnanswered) (index, kind, target) = (i, FetchDocumentKind.Json, IntrospectionUrlOf(checks));
+            else if (checks[i].Name == ToolHiveCheckNames.IntrospectionCall && outcome.IntrospectionUnanswered) (index, kind, target) = (i, FetchDocumentKind.Json, IntrospectionUrlOf(checks));
             // The dial-time block refused the connection: the request was made, so its steps show where it stopped
             // (the transport check just before observes the URL).
             else if (i > 0 && checks[i - 1].Name == checks[i].Name.Replace(".PrivateAddress", ".HttpsTransport", StringComparison.Ordinal))
             {
-                if (checks[i].Name == "ToolHive.Fetch.Discovery.PrivateAddress" && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i - 1].Observed);
-                else if (checks[i].Name == "ToolHive.Fetch.Jwks.PrivateAddress" && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i - 1].Observed);
-                else if (checks[i].Name == "ToolHive.Fetch.Introspection.PrivateAddress") (index, kind, target) = (i, FetchDocumentKind.Json, checks[i - 1].Observed);
+                if (checks[i].Name == ToolHiveCheckNames.FetchDiscoveryPrivateAddress && discoveryOnline) (index, kind, target) = (i, FetchDocumentKind.Discovery, checks[i - 1].Observed);
+                else if (checks[i].Name == ToolHiveCheckNames.FetchJwksPrivateAddress && keysOnline) (index, kind, target) = (i, FetchDocumentKind.Jwks, checks[i - 1].Observed);
+                else if (checks[i].Name == ToolHiveCheckNames.FetchIntrospectionPrivateAddress) (index, kind, target) = (i, FetchDocumentKind.Json, checks[i - 1].Observed);
             }
         }
 
@@ -130,13 +130,13 @@ public sealed class ToolHiveTokenStage
         if (index < 0 || !Uri.TryCreate(target, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             return (checks, null);
 
-        var options = checks[index].Name.StartsWith("ToolHive.Introspection.", StringComparison.Ordinal) || checks[index].Name.StartsWith("ToolHive.Fetch.Introspection.", StringComparison.Ordinal) ? introspectionSettings : settings;
+        var options = checks[index].Name is ToolHiveCheckNames.IntrospectionCall or ToolHiveCheckNames.FetchIntrospectionPrivateAddress ? introspectionSettings : settings;
         var report = await new FetchDiagnosis(options).RunAsync(url, kind, cancellationToken).ConfigureAwait(false);
         return ([.. checks.Take(index + 1), .. report.Checks, .. checks.Skip(index + 1)], report.Fix);
     }
 
     // The introspection endpoint check observes the configured introspectionUrl.
-    private static string? IntrospectionUrlOf(IReadOnlyList<Check> checks) => checks.FirstOrDefault(c => c.Name == "ToolHive.Introspection.Endpoint")?.Observed;
+    private static string? IntrospectionUrlOf(IReadOnlyList<Check> checks) => checks.FirstOrDefault(c => c.Name == ToolHiveCheckNames.IntrospectionEndpoint)?.Observed;
 
     /// <summary>Go's http.DefaultClient, which unauthenticated RFC 7662 introspection uses: system roots, no private-IP block, no bearer, proxies honoured.</summary>
     private FetchDiagnosisOptions DefaultClientSettings() =>

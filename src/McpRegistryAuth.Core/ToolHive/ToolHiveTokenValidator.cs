@@ -6,7 +6,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// toolhive <c>TokenValidator.ValidateToken</c> for one provider (ToolHive spec 2.3-2.5), in the server's order:
+/// toolhive <c>TokenValidator.ValidateToken</c> (token.go) for one provider, in the server's order:
 /// discovery, golang-jwt parse (a malformed token is opaque and goes to introspection), the alg, keyfunc (JWKS,
 /// alg family, kid, key lookup), signature, the library's exp/nbf checks (no leeway), then iss, aud, exp.
 /// The outcome's Error is the text the server logs at DEBUG.
@@ -57,11 +57,11 @@ public sealed class ToolHiveTokenValidator
                 return run.Fail(discoveryFailed + precheck);
             var discoveryUrl = DiscoveryDocument.ToolHiveUrlFor(provider.IssuerUrl);
             if (!Uri.TryCreate(discoveryUrl, UriKind.Absolute, out var discoveryUri))
-                return run.Fail("OIDC discovery failed: failed to discover OIDC configuration: invalid issuer URL", new Check("ToolHive.Jwt.Discovery", false, discoveryUrl, "an absolute https URL"));
-            if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Discovery", "Get", discoveryUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
+                return run.Fail("OIDC discovery failed: failed to discover OIDC configuration: invalid issuer URL", new Check(ToolHiveCheckNames.JwtDiscovery, false, discoveryUrl, "an absolute https URL"));
+            if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync(ToolHiveCheckNames.DiscoveryFetch, "Get", discoveryUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
                 return run.Fail(discoveryFailed + "failed to fetch OIDC configuration: " + refused);
             var (document, discoveryError) = await discovery.GetAsync(discoveryUri, cancellationToken).ConfigureAwait(false);
-            run.Checks.Add(new Check("ToolHive.Jwt.Discovery", document is not null, document is null ? discoveryError : $"jwks_uri {document.JwksUri}", discoveryUrl,
+            run.Checks.Add(new Check(ToolHiveCheckNames.JwtDiscovery, document is not null, document is null ? discoveryError : $"jwks_uri {document.JwksUri}", discoveryUrl,
                 document is null ? "Discovery failed: IdP unreachable, wrong issuerUrl path, TLS/CA problem (caCertPath replaces the system roots), private IP without allowPrivateIP. Failures are retried on every request." : null));
             if (document is null) return run.Fail($"OIDC discovery failed: failed to discover OIDC configuration: {discoveryError}");
             jwksUrl = document.JwksUri;
@@ -78,42 +78,42 @@ public sealed class ToolHiveTokenValidator
         if (parts is null || (!algUnverifiable && parts.Signature is null))
         {
             var reason = parse.MalformedReason ?? GoJwtParse.SignatureNotBase64;
-            run.Checks.Add(new Check("ToolHive.Jwt.Parse", false, reason, "a well-formed JWT (otherwise the token is treated as opaque)"));
+            run.Checks.Add(new Check(ToolHiveCheckNames.JwtParse, false, reason, "a well-formed JWT (otherwise the token is treated as opaque)"));
             return await IntrospectAsync(run, introspectionUrl, token, reason, at, cancellationToken).ConfigureAwait(false);
         }
 
-        run.Checks.Add(new Check("ToolHive.Jwt.Parse", true, "a JWT", "a well-formed JWT"));
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtParse, true, "a JWT", "a well-formed JWT"));
         if (algUnverifiable)
         {
             var what = alg is null ? "signing method (alg) is unspecified" : "signing method (alg) is unavailable";
             return run.Fail($"failed to parse token: token is unverifiable: {what}",
-                new Check("ToolHive.Jwt.Algorithm", false, parts.Header.Display("alg", 40) ?? "<missing>", "RS256/384/512 or ES256/384/512"));
+                new Check(ToolHiveCheckNames.JwtAlgorithm, false, parts.Header.Display("alg", 40) ?? "<missing>", "RS256/384/512 or ES256/384/512"));
         }
 
         // 3. keyfunc: JWKS registration, alg family, kid, lookup.
         if (string.IsNullOrEmpty(jwksUrl) || !Uri.TryCreate(jwksUrl, UriKind.Absolute, out var jwksUri))
-            return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: missing JWKS URL", new Check("ToolHive.Jwt.Jwks", false, jwksUrl ?? "<none>", "a JWKS URL"));
-        if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Jwks", "Get", jwksUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } jwksRefused)
+            return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: missing JWKS URL", new Check(ToolHiveCheckNames.JwtJwks, false, jwksUrl ?? "<none>", "a JWKS URL"));
+        if (fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync(ToolHiveCheckNames.JwksFetch, "Get", jwksUrl, insecureApplies: true, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } jwksRefused)
             return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: JWKS registration failed: failed to register JWKS URL: " + jwksRefused);
         var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
-        run.Checks.Add(new Check("ToolHive.Jwt.Jwks", fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error, jwksUrl,
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtJwks, fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error, jwksUrl,
             fetched.Succeeded ? null : "The JWKS could not be fetched (or took longer than 5 s): registration is retried on the next request."));
         if (!fetched.Succeeded)
             return run.Fail($"failed to parse token: token is unverifiable: error while executing keyfunc: JWKS registration failed: failed to register JWKS URL: {fetched.Error}");
 
         var algAccepted = AcceptedAlgorithms.Contains(alg!);
-        run.Checks.Add(new Check("ToolHive.Jwt.Algorithm", algAccepted, alg, "RS256/384/512 or ES256/384/512",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtAlgorithm, algAccepted, alg, "RS256/384/512 or ES256/384/512",
             algAccepted ? null : $"ToolHive accepts only RSA PKCS#1 and ECDSA signatures; the IdP signs with {alg}. Configure the IdP (or the client's token request) for RS256 or ES256."));
         if (!algAccepted) return run.Fail($"failed to parse token: token is unverifiable: error while executing keyfunc: unexpected signing method: {alg}");
 
         var kidIsString = parts.Header.TryGet("kid", out var kidValue) && kidValue.ValueKind == JsonValueKind.String;
-        run.Checks.Add(new Check("ToolHive.Jwt.KeyId", kidIsString, parts.Header.Display("kid", 80) ?? "<missing>", "a JSON string kid header",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtKeyId, kidIsString, parts.Header.Display("kid", 80) ?? "<missing>", "a JSON string kid header",
             kidIsString ? null : "ToolHive needs a kid header that is a JSON string; the IdP must publish kids and put them in tokens."));
         if (!kidIsString) return run.Fail("failed to parse token: token is unverifiable: error while executing keyfunc: token header missing kid");
 
         var kid = kidValue.GetString()!;
         var key = fetched.KeySet!.FindByKeyId(kid);
-        run.Checks.Add(new Check("ToolHive.Jwt.KeyLookup", key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtKeyLookup, key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
             key is null ? RotationHint(fetched.KeySet) : null));
         if (key is null) return run.Fail($"failed to parse token: token is unverifiable: error while executing keyfunc: key ID {kid} not found in JWKS");
 
@@ -123,7 +123,7 @@ public sealed class ToolHiveTokenValidator
         string? signatureError = null;
         if (keyType != family) signatureError = family == "RSA" ? "key is of invalid type: RSA verify expects *rsa.PublicKey" : "key is of invalid type: ECDSA verify expects *ecdsa.PublicKey";
         else if (!JwsSignature.Verify(parts, key, alg).Valid) signatureError = family == "RSA" ? "crypto/rsa: verification error" : "ecdsa: verification error";
-        run.Checks.Add(new Check("ToolHive.Jwt.Signature", signatureError is null, signatureError ?? "verifies", "a valid signature",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtSignature, signatureError is null, signatureError ?? "verifies", "a valid signature",
             signatureError is null ? null : "Wrong key or altered token; or the kid names a key of another type."));
         if (signatureError is not null) return run.Fail($"failed to parse token: token signature is invalid: {signatureError}");
 
@@ -143,26 +143,26 @@ public sealed class ToolHiveTokenValidator
     private async Task<ToolHiveProviderOutcome> IntrospectAsync(Run run, string? introspectionUrl, Secret token, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var hasEndpoint = !string.IsNullOrEmpty(introspectionUrl);
-        run.Checks.Add(new Check("ToolHive.Introspection.Endpoint", hasEndpoint, introspectionUrl ?? "<none>", "introspectionUrl set for opaque tokens",
+        run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionEndpoint, hasEndpoint, introspectionUrl ?? "<none>", "introspectionUrl set for opaque tokens",
             hasEndpoint ? null : $"The token is not a well-formed JWT ({reason}), so ToolHive introspects it, but this provider has no introspectionUrl."));
         if (!hasEndpoint) return run.Fail("failed to introspect opaque token: no introspection endpoint available", introspected: true);
 
         if (introspectionUrl == "https://oauth2.googleapis.com/tokeninfo")
         {
-            run.Checks.Add(new Check("ToolHive.Introspection.Provider", true, "google tokeninfo", "RFC 7662", "Google tokeninfo is not evaluated here."));
+            run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionProvider, true, "google tokeninfo", "RFC 7662", "Google tokeninfo is not evaluated here."));
             return run.Fail("not evaluated: Google tokeninfo introspection", introspected: true, provisional: true);
         }
 
         if (introspectionUrl!.Contains("api.github.com/applications", StringComparison.Ordinal))
         {
-            run.Checks.Add(new Check("ToolHive.Introspection.Provider", false, "GitHub", "an introspection that yields exp",
+            run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionProvider, false, "GitHub", "an introspection that yields exp",
                 "ToolHive's GitHub introspection never yields exp, so it always ends in \"token expired\"."));
             return run.Fail("failed to introspect opaque token: token expired", introspected: true);
         }
 
         if (introspectionClient is null || !Uri.TryCreate(introspectionUrl, UriKind.Absolute, out var endpoint))
         {
-            run.Checks.Add(new Check("ToolHive.Introspection.Call", false, "not evaluated", introspectionUrl));
+            run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionCall, false, "not evaluated", introspectionUrl));
             return run.Fail("not evaluated: introspection was not called", introspected: true, provisional: true);
         }
 
@@ -170,23 +170,23 @@ public sealed class ToolHiveTokenValidator
         if (!authenticated)
             run.Hints.Add("Without clientId or client secret ToolHive introspects with Go's default HTTP client: system CAs (caCertPath ignored), no authTokenFile, no private-IP block, plain HTTP allowed.");
         // Only the authenticated client is toolhive's own (HTTPS-only without the insecure flag, private-IP block); the fallback is Go's default client.
-        if (authenticated && fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync("Introspection", "Post", introspectionUrl, insecureApplies: false, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
+        if (authenticated && fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync(ToolHiveCheckNames.IntrospectionFetch, "Post", introspectionUrl, insecureApplies: false, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
             return run.Fail("failed to introspect opaque token: rfc7662 introspection failed: " + refused, introspected: true);
         var answer = await IntrospectionClient.IntrospectAsync(introspectionClient, endpoint, token, run.Provider.ClientId, run.Provider.ClientSecret, cancellationToken).ConfigureAwait(false);
-        run.Checks.Add(new Check("ToolHive.Introspection.Call", answer.Error is null, answer.Error ?? $"status {answer.Status}", "200 with a JSON object"));
+        run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionCall, answer.Error is null, answer.Error ?? $"status {answer.Status}", "200 with a JSON object"));
         if (answer.Error is not null)
         {
             var failed = run.Fail($"failed to introspect opaque token: rfc7662 introspection failed: {answer.Error}", introspected: true);
             return failed with { IntrospectionUnanswered = answer.Status is null };
         }
 
-        run.Checks.Add(new Check("ToolHive.Introspection.Active", answer.Active, answer.Members.Display("active") ?? "<missing>", "true",
+        run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionActive, answer.Active, answer.Members.Display("active") ?? "<missing>", "true",
             answer.Active ? null : "The IdP says the token is not active (expired, revoked, or issued by another server)."));
         if (!answer.Active) return run.Fail("failed to introspect opaque token: rfc7662 introspection failed: invalid token", introspected: true);
 
         if (answer.Members.TryGet("exp", out var exp) && exp.ValueKind != JsonValueKind.Number && exp.ValueKind != JsonValueKind.Null)
         {
-            run.Checks.Add(new Check("ToolHive.Introspection.Exp", false, answer.Members.Display("exp"), "a JSON number"));
+            run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionExp, false, answer.Members.Display("exp"), "a JSON number"));
             return run.Fail("failed to introspect opaque token: rfc7662 introspection failed: failed to decode introspection response", introspected: true);
         }
 
@@ -205,7 +205,7 @@ public sealed class ToolHiveTokenValidator
         if (!claims.TryGet(name, out var value)) return;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds))
         {
-            run.Checks.Add(new Check(name == "exp" ? "ToolHive.Jwt.Expiry" : "ToolHive.Jwt.NotBefore", false, claims.Display(name, 60), "a JSON number"));
+            run.Checks.Add(new Check(name == "exp" ? ToolHiveCheckNames.JwtExpiry : ToolHiveCheckNames.JwtNotBefore, false, claims.Display(name, 60), "a JSON number"));
             errors.Add($"invalid type for claim: {name} is invalid");
             return;
         }
@@ -218,7 +218,7 @@ public sealed class ToolHiveTokenValidator
         var hint = pass ? null : name == "exp"
             ? $"The token expired {TimeClaim.FormatSpan(-delta)} ago; ToolHive allows no clock leeway."
             : $"The token is not valid for another {TimeClaim.FormatSpan(delta)}: the IdP's clock is ahead of the server's (no leeway).";
-        run.Checks.Add(new Check(name == "exp" ? "ToolHive.Jwt.Expiry" : "ToolHive.Jwt.NotBefore", pass, $"{when} ({TimeClaim.Describe(name, delta)})",
+        run.Checks.Add(new Check(name == "exp" ? ToolHiveCheckNames.JwtExpiry : ToolHiveCheckNames.JwtNotBefore, pass, $"{when} ({TimeClaim.Describe(name, delta)})",
             name == "exp" ? "now < exp (no leeway)" : "nbf <= now (no leeway)", hint));
         if (!pass) errors.Add(name == "exp" ? "token is expired" : "token is not valid yet");
     }
@@ -231,7 +231,7 @@ public sealed class ToolHiveTokenValidator
         {
             if (iss.ValueKind != JsonValueKind.String)
             {
-                run.Checks.Add(new Check("ToolHive.Jwt.Issuer", false, claims.Display("iss", 80), $"\"{run.Provider.IssuerUrl.Trim()}\""));
+                run.Checks.Add(new Check(ToolHiveCheckNames.JwtIssuer, false, claims.Display("iss", 80), $"\"{run.Provider.IssuerUrl.Trim()}\""));
                 return "failed to get issuer from claims: invalid type for claim: iss is invalid";
             }
 
@@ -239,20 +239,20 @@ public sealed class ToolHiveTokenValidator
         }
 
         var issuerPass = issuer.Trim() == run.Provider.IssuerUrl.Trim();
-        run.Checks.Add(new Check("ToolHive.Jwt.Issuer", issuerPass, claims.Contains("iss") ? $"\"{issuer}\"" : "<missing>", $"\"{run.Provider.IssuerUrl.Trim()}\"",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtIssuer, issuerPass, claims.Contains("iss") ? $"\"{issuer}\"" : "<missing>", $"\"{run.Provider.IssuerUrl.Trim()}\"",
             issuerPass ? null : IssuerHint(issuer.Trim(), run.Provider.IssuerUrl.Trim())));
         if (!issuerPass) return "invalid issuer";
 
         var audiences = GoAudience(claims);
         var audiencePass = audiences.Contains(run.Provider.Audience, StringComparer.Ordinal);
-        run.Checks.Add(new Check("ToolHive.Jwt.Audience", audiencePass, claims.Display("aud", 200) ?? "<missing>", $"contains \"{run.Provider.Audience}\"",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtAudience, audiencePass, claims.Display("aud", 200) ?? "<missing>", $"contains \"{run.Provider.Audience}\"",
             audiencePass ? null : AudienceHint(audiences, run.Provider.Audience, introspected)));
         if (!audiencePass) return "invalid audience";
 
         var hasExp = claims.TryGet("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetDouble(out var expSeconds) && expSeconds != 0;
         var nowSeconds = now.ToUnixTimeMilliseconds() / 1000d;
         var expPass = hasExp && (introspected ? Math.Floor(exp.GetDouble()) >= Math.Floor(nowSeconds) : Math.Floor(exp.GetDouble()) > nowSeconds);
-        run.Checks.Add(new Check("ToolHive.Jwt.ExpRequired", expPass, hasExp ? claims.Display("exp") : "<missing>", "a future exp",
+        run.Checks.Add(new Check(ToolHiveCheckNames.JwtExpRequired, expPass, hasExp ? claims.Display("exp") : "<missing>", "a future exp",
             expPass ? null : hasExp ? "The token has expired." : "ToolHive requires an exp claim (legacy Kubernetes service-account tokens and some introspection answers have none)."));
         return expPass ? null : "token expired";
     }

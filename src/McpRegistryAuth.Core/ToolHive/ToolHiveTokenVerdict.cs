@@ -3,7 +3,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.ToolHive;
 
 /// <summary>
-/// ToolHive's multi-provider token decision (spec 2.2, 3.5): providers in config order, the first acceptance wins;
+/// ToolHive's multi-provider token decision (internal/auth/middleware.go): providers in config order, the first acceptance wins;
 /// when all fail, 401 <c>invalid_token</c> with the server's WWW-Authenticate and body bytes. Each provider's
 /// failure is the DEBUG line the server logs.
 /// </summary>
@@ -22,7 +22,7 @@ public static class ToolHiveTokenVerdict
         foreach (var provider in providers)
         {
             var outcome = await validator.ValidateAsync(provider, token, at, cancellationToken).ConfigureAwait(false);
-            checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));
+            checks.Add(new Check(ToolHiveCheckNames.Provider, outcome.Accepted, provider.Name, "a provider that accepts the token"));
             checks.AddRange(outcome.Checks);
             if (outcome.Accepted)
             {
@@ -42,7 +42,7 @@ public static class ToolHiveTokenVerdict
             }
 
             notEvaluated |= outcome.NotEvaluated;
-            checks.Add(new Check("ToolHive.Provider.DebugLog", false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
+            checks.Add(new Check(ToolHiveCheckNames.ProviderDebugLog, false, $"Provider failed to validate token provider={provider.Name} error={outcome.Error}", null));
             foreach (var hint in outcome.Hints)
             {
                 var text = providers.Count > 1 ? $"[{provider.Name}] {hint}" : hint;

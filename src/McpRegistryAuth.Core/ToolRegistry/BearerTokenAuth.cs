@@ -32,7 +32,7 @@ public sealed class BearerTokenAuth
         var hints = new List<string>();
         var warnings = new List<string>();
 
-        checks.Add(new Check("ToolRegistry.TokensFile.Loaded", file.ServerStarts, file.Path ?? "(content)", "an existing UTF-8 file",
+        checks.Add(new Check(ToolRegistryCheckNames.TokensFileLoaded, file.ServerStarts, file.Path ?? "(content)", "an existing UTF-8 file",
             file.ServerStarts ? null : "The server logs the error and exits with status 1."));
         if (!file.ServerStarts)
         {
@@ -42,7 +42,7 @@ public sealed class BearerTokenAuth
         hints.Add("The server reads the tokens file once at startup: restart it after every edit.");
         if (NeverProtectedPaths.IsETagPath(request.Path))
         {
-            checks.Add(new Check("ToolRegistry.ETag.BeforeAuth", !request.SendsIfNoneMatch, request.SendsIfNoneMatch ? "If-None-Match sent" : "no If-None-Match", "no If-None-Match",
+            checks.Add(new Check(ToolRegistryCheckNames.ETagBeforeAuth, !request.SendsIfNoneMatch, request.SendsIfNoneMatch ? "If-None-Match sent" : "no If-None-Match", "no If-None-Match",
                 "The ETag middleware answers 304 to a matching If-None-Match before the token is checked."));
             if (request.SendsIfNoneMatch)
             {
@@ -52,14 +52,14 @@ public sealed class BearerTokenAuth
 
         if (NeverProtectedPaths.IsNeverProtected(request.Path))
         {
-            checks.Add(new Check("ToolRegistry.Path.Protected", false, request.Path, "an API route such as /tools",
+            checks.Add(new Check(ToolRegistryCheckNames.PathProtected, false, request.Path, "an API route such as /tools",
                 "FastAPI serves /openapi.json, /docs and /redoc outside the app's dependencies."));
             warnings.Add($"{request.Path} is never protected: it answers 200 with or without a token, so it cannot test one. Use GET /tools.");
             return [Build(200, checks, hints, warnings, acceptedBy: "NeverProtectedPath:" + request.Path)];
         }
 
-        checks.Add(new Check("ToolRegistry.Path.Protected", true, request.Path));
-        checks.Add(new Check("ToolRegistry.Auth.Enabled", file.AuthEnabled, $"{file.Tokens.Count} active token(s)", "at least one active token",
+        checks.Add(new Check(ToolRegistryCheckNames.PathProtected, true, request.Path));
+        checks.Add(new Check(ToolRegistryCheckNames.AuthEnabled, file.AuthEnabled, $"{file.Tokens.Count} active token(s)", "at least one active token",
             file.AuthEnabled ? null : "With no active token the server installs no authentication."));
         if (!file.AuthEnabled)
         {
@@ -70,7 +70,7 @@ public sealed class BearerTokenAuth
         var credential = request.Token is null ? "" : PythonText.Strip(request.Token.Reveal());
         var headerMissing = request.Token is null || credential.Length == 0 || request.Scheme.Length == 0;
         var bearer = string.Equals(request.Scheme, "bearer", StringComparison.OrdinalIgnoreCase);
-        checks.Add(new Check("ToolRegistry.HttpBearer.Header", !headerMissing && bearer,
+        checks.Add(new Check(ToolRegistryCheckNames.HttpBearerHeader, !headerMissing && bearer,
             headerMissing ? "no bearer credential" : $"scheme '{request.Scheme}'", "Authorization: Bearer <token>"));
         if (headerMissing || !bearer)
         {
@@ -79,7 +79,7 @@ public sealed class BearerTokenAuth
             {
                 var rangeChecks = new List<Check>(checks)
                 {
-                    new("ToolRegistry.FastApi.Range", true, request.FastApiVersion?.ToString() ?? "not given", a.FastApiRange),
+                    new(ToolRegistryCheckNames.FastApiRange, true, request.FastApiVersion?.ToString() ?? "not given", a.FastApiRange),
                 };
                 var rangeHints = new List<string>(hints);
                 if (request.FastApiVersion is null)
@@ -93,7 +93,7 @@ public sealed class BearerTokenAuth
 
         var presented = new Secret(credential);
         var match = file.Tokens.FirstOrDefault(t => t.Token.Equals(presented));
-        checks.Add(new Check("ToolRegistry.Token.Match", match is not null, presented.Fingerprint,
+        checks.Add(new Check(ToolRegistryCheckNames.TokenMatch, match is not null, presented.Fingerprint,
             match is null ? $"one of {file.Tokens.Count} token(s) in the file, exact and case-sensitive" : $"line {match.Line}"));
         if (match is not null)
         {

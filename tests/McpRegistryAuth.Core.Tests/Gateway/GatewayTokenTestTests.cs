@@ -45,7 +45,7 @@ public class GatewayTokenTestTests
         var verdict = await TokenTest(StaticAndKeycloak).EvaluateAsync(Request(KeycloakToken(), "https://gw.example.com/currenttime/mcp"));
         Assert.Equal(200, verdict.Status);
         Assert.Equal("Jwt:keycloak", verdict.AcceptedBy);
-        Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCompletion.PlaceholderCheck);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCheckNames.Jwt);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class GatewayTokenTestTests
         var without = await TokenTest(settings).EvaluateAsync(request);
 
         Assert.Equal(["registry-users-lob1"], withScopes.Scopes);
-        Assert.True(CheckNamed(withScopes, GatewayVerdictScopes.ScopesCheckName).Passed);
+        Assert.True(CheckNamed(withScopes, ScopeCheckNames.Scopes).Passed);
         Assert.Null(without.Scopes);
     }
 

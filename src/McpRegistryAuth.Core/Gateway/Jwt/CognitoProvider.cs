@@ -28,7 +28,7 @@ internal sealed class CognitoProvider : IdpProvider
     {
         var claims = parts.Claims;
         var access = IsAccessToken(claims);
-        checks.Add(new Check("Gateway.Jwt.TokenUse", true, claims.Display("token_use") ?? "<missing>", "access (client_id checked) or an ID token (aud checked)",
+        checks.Add(new Check(GatewayJwtCheckNames.TokenUse, true, claims.Display("token_use") ?? "<missing>", "access (client_id checked) or an ID token (aud checked)",
             access ? null : "Not an access token: the gateway checked aud against COGNITO_CLIENT_ID instead of the client_id claim. Send the access token."));
         if (!access) return true;
 
@@ -39,7 +39,7 @@ internal sealed class CognitoProvider : IdpProvider
         var clientId = claims.GetString("client_id");
         var wildcard = m2m.Contains("*") && !claims.Contains("username");
         var pass = clientId is not null && (allowed.Contains(clientId, StringComparer.Ordinal) || wildcard);
-        checks.Add(new Check("Gateway.Jwt.ClientId", pass, claims.Display("client_id") ?? "<missing>",
+        checks.Add(new Check(GatewayJwtCheckNames.ClientId, pass, claims.Display("client_id") ?? "<missing>",
             "one of " + string.Join(", ", allowed.Select(a => $"\"{a}\"")) + (m2m.Contains("*") ? " or any client for tokens without username (*)" : ""),
             pass ? null : "The token's client_id is not the web client, IDE_OAUTH_CLIENT_ID or in COGNITO_M2M_CLIENT_IDS; add the app client id there."));
         return pass;

@@ -4,7 +4,7 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
 /// entra.py: v2 or v1 (sts.windows.net, trailing slash) issuer; audiences client id, <c>api://</c>client id, the
-/// application id URI and per-server resource URLs (§5.5); tokens carrying <c>nonce</c>, <c>at_hash</c> or
+/// application id URI and per-server resource URLs (server.py <c>_obo_extra_audiences</c>); tokens carrying <c>nonce</c>, <c>at_hash</c> or
 /// <c>c_hash</c> (ID tokens) are rejected.
 /// </summary>
 internal sealed class EntraProvider : IdpProvider
@@ -34,7 +34,7 @@ internal sealed class EntraProvider : IdpProvider
         return list.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>§5.5: for the request's server path, the resource URL under each configured base, with and without /mcp.</summary>
+    /// <summary>server.py <c>_obo_extra_audiences</c>: for the request's server path, the resource URL under each configured base, with and without /mcp.</summary>
     private IEnumerable<string> PerServerAudiences()
     {
         if (string.IsNullOrEmpty(serverPath)) yield break;
@@ -51,7 +51,7 @@ internal sealed class EntraProvider : IdpProvider
     {
         var markers = new[] { "nonce", "at_hash", "c_hash" }.Where(parts.Claims.Contains).ToArray();
         var pass = markers.Length == 0;
-        checks.Add(new Check("Gateway.Jwt.IdTokenMarkers", pass, pass ? "none" : string.Join(", ", markers), "no nonce, at_hash or c_hash",
+        checks.Add(new Check(GatewayJwtCheckNames.IdTokenMarkers, pass, pass ? "none" : string.Join(", ", markers), "no nonce, at_hash or c_hash",
             pass ? null : "This is an ID token (it carries " + string.Join("/", markers) + "); Entra ID tokens are refused to stop replay. Send the access token for the API."));
         return pass;
     }

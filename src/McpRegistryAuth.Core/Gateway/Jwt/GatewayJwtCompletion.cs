@@ -10,11 +10,8 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 /// </summary>
 public static class GatewayJwtCompletion
 {
-    /// <summary>The placeholder check the pipeline writes when it stops before the JWT stage.</summary>
-    public const string PlaceholderCheck = "Gateway.Jwt";
-
     public static bool NeedsJwtStage(Verdict verdict) =>
-        verdict.FallsThroughTo is not null && verdict.Checks.Any(c => c.Name == PlaceholderCheck && !c.Passed);
+        verdict.FallsThroughTo is not null && verdict.Checks.Any(c => c.Name == GatewayJwtCheckNames.Jwt && !c.Passed);
 
     public static async Task<Verdict> CompleteAsync(Verdict pipelineVerdict, GatewayRequest request, IReadOnlyDictionary<string, string> environment, GatewayJwtStage stage, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -30,12 +27,12 @@ public static class GatewayJwtCompletion
         var sessionAssumed = pipelineVerdict.FallsThroughTo == FallThroughTarget.Session;
 
         // The pipeline already chose the credential header (Gateway.Credential.Header); keep one account of it.
-        var checks = pipelineVerdict.Checks.Where(c => c.Name != PlaceholderCheck)
-            .Concat(jwt.Checks.Where(c => c.Name != "Gateway.Jwt.CredentialHeader"))
+        var checks = pipelineVerdict.Checks.Where(c => c.Name != GatewayJwtCheckNames.Jwt)
+            .Concat(jwt.Checks.Where(c => c.Name != GatewayJwtCheckNames.CredentialHeader))
             .ToArray();
         var stageHints = jwt.Hints.Count > 0 ? jwt.Hints : Array.Empty<string>();
         var decidedBy = DecidingCheck(pipelineVerdict.Checks, jwt.Checks);
-        if (decidedBy == StaticMatchCheck)
+        if (decidedBy == GatewayCheckNames.StaticTokenMatch)
         {
             stageHints = [.. stageHints, "The bearer token is not a JWT and matches no static key: compare its fingerprint with the configured keys' fingerprints in the failed check."];
         }
@@ -52,9 +49,6 @@ public static class GatewayJwtCompletion
         };
     }
 
-    private const string StaticMatchCheck = "Gateway.StaticToken.Match";
-    private const string StaticStagePrefix = "Gateway.StaticToken.";
-
     /// <summary>
     /// The JWT stage decides a request the static stage passed on, except for a bearer value that is not a
     /// JWT at all: that was meant as a static token, so the reason is the first static-stage failure
@@ -62,10 +56,10 @@ public static class GatewayJwtCompletion
     /// </summary>
     internal static string? DecidingCheck(IReadOnlyList<Check> pipelineChecks, IReadOnlyList<Check> jwtChecks)
     {
-        var jwtFailure = jwtChecks.FirstOrDefault(c => !c.Passed && c.Name != "Gateway.Jwt.CredentialHeader");
-        if (jwtFailure?.Name == "Gateway.Jwt.Decode")
+        var jwtFailure = jwtChecks.FirstOrDefault(c => !c.Passed && c.Name != GatewayJwtCheckNames.CredentialHeader);
+        if (jwtFailure?.Name == GatewayJwtCheckNames.Decode)
         {
-            var staticFailure = pipelineChecks.FirstOrDefault(c => !c.Passed && c.Name.StartsWith(StaticStagePrefix, StringComparison.Ordinal));
+            var staticFailure = pipelineChecks.FirstOrDefault(c => !c.Passed && c.Name.StartsWith(GatewayCheckNames.StaticTokenPrefix, StringComparison.Ordinal));
             if (staticFailure is not null)
             {
                 return staticFailure.Name;

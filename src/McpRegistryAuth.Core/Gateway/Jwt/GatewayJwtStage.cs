@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
-/// The JWT part of the gateway's /validate (reference §5.1-5.3): credential header, <c>Bearer </c> prefix and the
+/// The JWT part of the gateway's /validate (auth_server/server.py, then <c>auth_server/providers/*.py</c>): credential header, <c>Bearer </c> prefix and the
 /// single-space split, self-signed tokens first, then the configured IdP provider. Settings are the auth
 /// server's environment variables; <c>at</c> is the instant the server would have evaluated the token.
 /// </summary>
@@ -25,13 +25,13 @@ public sealed class GatewayJwtStage
     {
         var run = new Run(request, environment);
         var credential = JwtCredentialHeader.From(request, environment);
-        run.Checks.Add(new Check("Gateway.Jwt.CredentialHeader", credential.Value is not null, credential.HeaderName ?? "<none>",
+        run.Checks.Add(new Check(GatewayJwtCheckNames.CredentialHeader, credential.Value is not null, credential.HeaderName ?? "<none>",
             credential.IsAgentPath ? "X-Authorization (agent path)" : "X-Authorization, else Authorization"));
         if (credential.IsAgentPath && credential.Value is null && request.Header("Authorization") is not null)
             run.Hints.Add("On /agent/ paths the gateway reads only X-Authorization: send the gateway token in X-Authorization (Authorization is left for the agent's own credential).");
         if (credential.DuplicatesAuthorization)
         {
-            run.Checks.Add(new Check("Gateway.Jwt.DuplicateCredential", false, "Authorization repeats X-Authorization", "different credentials",
+            run.Checks.Add(new Check(GatewayJwtCheckNames.DuplicateCredential, false, "Authorization repeats X-Authorization", "different credentials",
                 "On /agent/ paths Authorization is forwarded to the agent; do not repeat the gateway token there."));
             return run.Answer(401, GatewayJwtTexts.DuplicateCredential);
         }
@@ -41,7 +41,7 @@ public sealed class GatewayJwtStage
 
         var authorization = credential.Value;
         var hasBearer = !string.IsNullOrEmpty(authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal);
-        run.Checks.Add(new Check("Gateway.Jwt.BearerPrefix", hasBearer, authorization is null ? "<none>" : DescribePrefix(authorization), "\"Bearer \" (case-sensitive, one space)"));
+        run.Checks.Add(new Check(GatewayJwtCheckNames.BearerPrefix, hasBearer, authorization is null ? "<none>" : DescribePrefix(authorization), "\"Bearer \" (case-sensitive, one space)"));
         if (!hasBearer)
         {
             if (authorization is not null && authorization.StartsWith("bearer", StringComparison.OrdinalIgnoreCase))
@@ -52,26 +52,26 @@ public sealed class GatewayJwtStage
         // split(" ")[1]: a second space leaves an empty token; anything after a later space is dropped.
         var pieces = authorization!.Split(' ');
         var token = new Secret(pieces[1]);
-        run.Checks.Add(new Check("Gateway.Jwt.BearerSplit", token.Length > 0, token.Length == 0 ? "empty token" : $"{token} ({token.Length} characters)", "the token after \"Bearer \""));
+        run.Checks.Add(new Check(GatewayJwtCheckNames.BearerSplit, token.Length > 0, token.Length == 0 ? "empty token" : $"{token} ({token.Length} characters)", "the token after \"Bearer \""));
         if (token.Length == 0) run.Hints.Add("\"Bearer  <token>\" with two spaces yields an empty token on the gateway's JWT path; use exactly one space.");
         else if (pieces.Length > 2) run.Warnings.Add("Text after a second space was ignored (split(\" \")[1]).");
 
         var parsed = PyJwtParse.Of(token.Reveal());
-        run.Checks.Add(new Check("Gateway.Jwt.Decode", parsed.Parts is not null, parsed.Error ?? "a JWT", "a JWT (PyJWT decodes it)"));
+        run.Checks.Add(new Check(GatewayJwtCheckNames.Decode, parsed.Parts is not null, parsed.Error ?? "a JWT", "a JWT (PyJWT decodes it)"));
 
         if (SelfSignedTokenRule.Applies(parsed.Parts))
         {
             var key = SelfSignedTokenRule.KeyFrom(environment, run.Findings, out var secretNotGiven);
             if (key is null && secretNotGiven)
             {
-                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "not evaluated: SECRET_KEY not given", "the auth server's SECRET_KEY",
+                run.Checks.Add(new Check(GatewayJwtCheckNames.SelfSigned, false, "not evaluated: SECRET_KEY not given", "the auth server's SECRET_KEY",
                     "The token was minted by the gateway itself (iss mcp-auth-server): give the auth server's SECRET_KEY (-EnvFile/-Environment) to check its HS256 signature."));
                 return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
             }
 
             if (key is null)
             {
-                run.Checks.Add(new Check("Gateway.Jwt.SelfSigned", false, "SECRET_KEY too short", "SECRET_KEY of at least 32 characters"));
+                run.Checks.Add(new Check(GatewayJwtCheckNames.SelfSigned, false, "SECRET_KEY too short", "SECRET_KEY of at least 32 characters"));
                 return run.NoAnswer();
             }
 
@@ -99,26 +99,26 @@ public sealed class GatewayJwtStage
         var name = run.Environment.TryGetValue("AUTH_PROVIDER", out var configured) ? configured : "cognito";
         if (name == "pingfederate")
         {
-            run.Checks.Add(new Check("Gateway.Jwt.Provider", true, name, "keycloak, cognito, entra, okta or auth0 evaluated here",
+            run.Checks.Add(new Check(GatewayJwtCheckNames.Provider, true, name, "keycloak, cognito, entra, okta or auth0 evaluated here",
                 "PingFederate takes its issuer and JWKS from its discovery document; not evaluated."));
             return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
         }
 
         var provider = IdpProvider.For(name, run.Environment, ServerPathOf(run));
-        run.Checks.Add(new Check("Gateway.Jwt.Provider", provider is not null, name, string.Join(", ", IdpProvider.KnownNames),
+        run.Checks.Add(new Check(GatewayJwtCheckNames.Provider, provider is not null, name, string.Join(", ", IdpProvider.KnownNames),
             provider is null ? (IdpProvider.KnownNames.Contains(name.Trim().ToLowerInvariant()) ? "AUTH_PROVIDER must be written exactly (lower case, no spaces)." : "Unknown AUTH_PROVIDER: the factory raises and /validate answers 500.") : null));
         if (provider is null) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
 
         if (!run.Environment.ContainsKey("AUTH_PROVIDER") && provider.RequiredVariables.All(v => !run.Environment.ContainsKey(v)))
         {
             // Nothing about the IdP was given: a deployed gateway always has these, so do not invent its 500.
-            run.Checks.Add(new Check("Gateway.Jwt.ProviderSettings", false, "none given", string.Join(", ", provider.RequiredVariables),
+            run.Checks.Add(new Check(GatewayJwtCheckNames.ProviderSettings, false, "none given", string.Join(", ", provider.RequiredVariables),
                 $"No IdP settings were given (AUTH_PROVIDER defaults to {name}), so the provider stage is not evaluated: add AUTH_PROVIDER and its variables from the auth server's environment."));
             return run.Provisional(401, GatewayJwtTexts.ValidationFailed);
         }
 
         var missing = provider.MissingVariables();
-        run.Checks.Add(new Check("Gateway.Jwt.ProviderSettings", missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables)));
+        run.Checks.Add(new Check(GatewayJwtCheckNames.ProviderSettings, missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables)));
         if (missing.Count > 0) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
 
         if (parsed.Parts is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
@@ -126,18 +126,18 @@ public sealed class GatewayJwtStage
 
         var kidPresent = parts.Header.TryGet("kid", out var kidValue);
         var kid = kidPresent && kidValue.ValueKind == System.Text.Json.JsonValueKind.String ? kidValue.GetString() : null;
-        run.Checks.Add(new Check("Gateway.Jwt.KeyId", !string.IsNullOrEmpty(kid), kidPresent ? parts.Header.Display("kid", 80) : "<missing>", "a non-empty string kid header",
+        run.Checks.Add(new Check(GatewayJwtCheckNames.KeyId, !string.IsNullOrEmpty(kid), kidPresent ? parts.Header.Display("kid", 80) : "<missing>", "a non-empty string kid header",
             string.IsNullOrEmpty(kid) ? (kidPresent ? "Key ID header parameter must be a string." : "Token missing 'kid' in header.") : null));
         if (string.IsNullOrEmpty(kid)) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 
         if (!Uri.TryCreate(provider.JwksUrl, UriKind.Absolute, out var jwksUri))
         {
-            run.Checks.Add(new Check("Gateway.Jwt.Jwks", false, provider.JwksUrl, "an absolute URL built from the provider settings"));
+            run.Checks.Add(new Check(GatewayJwtCheckNames.Jwks, false, provider.JwksUrl, "an absolute URL built from the provider settings"));
             return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
         }
 
         var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
-        run.Checks.Add(new Check("Gateway.Jwt.Jwks", fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error,
+        run.Checks.Add(new Check(GatewayJwtCheckNames.Jwks, fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error,
             provider.JwksUrl, fetched.Succeeded ? null : "The JWKS could not be fetched: the gateway answers 500 (an IdP outage is a 500, not a 401)."));
         if (!fetched.Succeeded)
         {
@@ -147,11 +147,11 @@ public sealed class GatewayJwtStage
         }
 
         var key = fetched.KeySet!.FindByKeyId(kid);
-        run.Checks.Add(new Check("Gateway.Jwt.KeyLookup", key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
+        run.Checks.Add(new Check(GatewayJwtCheckNames.KeyLookup, key is not null, JsonObjectView.Shorten(kid, 80), "one of " + string.Join(", ", fetched.KeySet.KeyIds),
             key is null ? "No key with this kid in the provider's JWKS: the token was signed by another IdP (or realm/tenant), or by a key the IdP no longer publishes. The gateway fetches the JWKS per request, so a rotation is seen at once." : null));
         if (key is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 
-        var rules = new PyJwtRules { Prefix = "Gateway.Jwt", Algorithms = new[] { "RS256" }, Key = key, Issuers = provider.Issuers, Audiences = provider.AudiencesFor(parts), LeewaySeconds = 0 };
+        var rules = new PyJwtRules { Names = GatewayJwtCheckNames.IdpSteps, Algorithms = new[] { "RS256" }, Key = key, Issuers = provider.Issuers, Audiences = provider.AudiencesFor(parts), LeewaySeconds = 0 };
         if (!rules.Evaluate(parts, at, run.Checks) || !provider.CheckAfterDecode(parts, run.Checks))
         {
             var failed = run.Checks.Last(c => !c.Passed);
@@ -164,7 +164,7 @@ public sealed class GatewayJwtStage
             identity.Groups.Count > 0 ? null : identity.Scopes, provisional: false);
     }
 
-    /// <summary>The MCP server path for §5.5 audiences: the request path without the root path, for non-registry paths.</summary>
+    /// <summary>The MCP server path for Entra's per-server audiences (server.py <c>_obo_extra_audiences</c>): the request path without the root path, for non-registry paths.</summary>
     private static string? ServerPathOf(Run run)
     {
         var path = JwtCredentialHeader.PathOf(run.Request.OriginalUrl);

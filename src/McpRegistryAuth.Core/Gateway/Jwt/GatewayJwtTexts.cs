@@ -1,6 +1,6 @@
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
-/// <summary>The auth server's detail texts for the JWT stage (reference §5.1, §5.2, §6.5), byte for byte.</summary>
+/// <summary>The detail texts of auth_server/server.py's /validate for the JWT stage, the token_kind gate and the A2A credential, byte for byte.</summary>
 public static class GatewayJwtTexts
 {
     public const string MissingBearer = "Missing or invalid Authorization header. Expected: Bearer <token> or valid session cookie";

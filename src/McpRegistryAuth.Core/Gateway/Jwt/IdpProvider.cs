@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Tokens;
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
-/// One of the gateway's <c>auth_server/providers/*.py</c> classes (reference §5.3): its settings from the
+/// One of the gateway's <c>auth_server/providers/*.py</c> classes: its settings from the
 /// environment, the issuers and audiences it accepts, its JWKS URL and how it maps claims to an identity.
 /// Common to all: RS256 only, a <c>kid</c> header required, no clock leeway.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
-/// Which header carries the gateway credential (reference §2.3, §6.5, §11.1): X-Authorization when present and
+/// Which header carries the gateway credential (auth_server/server.py:2925-2945): X-Authorization when present and
 /// non-empty, else Authorization; on an A2A path (<c>/agent/&lt;segments&gt;</c>) only X-Authorization counts.
 /// </summary>
 public sealed record JwtCredentialHeader(string? Value, string? HeaderName, bool IsAgentPath, bool DuplicatesAuthorization)

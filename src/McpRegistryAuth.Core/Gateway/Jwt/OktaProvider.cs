@@ -27,7 +27,7 @@ internal sealed class OktaProvider : IdpProvider
     {
         if (!parts.Claims.TryGet("groups", out var groups)) return true;
         var pass = groups.ValueKind == JsonValueKind.Array && groups.EnumerateArray().All(g => g.ValueKind == JsonValueKind.String);
-        checks.Add(new Check("Gateway.Jwt.Groups", pass, JsonObjectView.Shorten(groups.GetRawText(), 200), "a list of strings",
+        checks.Add(new Check(GatewayJwtCheckNames.Groups, pass, JsonObjectView.Shorten(groups.GetRawText(), 200), "a list of strings",
             pass ? null : "Okta's groups claim must be a list of strings; fix the groups claim expression on the authorization server."));
         return pass;
     }

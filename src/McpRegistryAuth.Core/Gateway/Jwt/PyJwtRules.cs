@@ -12,7 +12,7 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 /// </summary>
 internal sealed class PyJwtRules
 {
-    public required string Prefix { get; init; }
+    public required PyJwtStepNames Names { get; init; }
 
     public required string[] Algorithms { get; init; }
 
@@ -31,12 +31,12 @@ internal sealed class PyJwtRules
     {
         var alg = parts.Header.GetString("alg");
         var algPass = alg is not null && Algorithms.Contains(alg, StringComparer.Ordinal);
-        checks.Add(new Check($"{Prefix}.Algorithm", algPass, alg is null ? parts.Header.Display("alg", 40) ?? "<none>" : JsonObjectView.Shorten(alg, 40), string.Join(", ", Algorithms),
+        checks.Add(new Check(Names.Algorithm, algPass, alg is null ? parts.Header.Display("alg", 40) ?? "<none>" : JsonObjectView.Shorten(alg, 40), string.Join(", ", Algorithms),
             algPass ? null : "PyJWT: The specified alg value is not allowed."));
         if (!algPass) return false;
 
         var signature = JwsSignature.Verify(parts, Key, alg!);
-        checks.Add(new Check($"{Prefix}.Signature", signature.Valid, signature.Valid ? "verifies" : signature.Problem, "a valid signature",
+        checks.Add(new Check(Names.Signature, signature.Valid, signature.Valid ? "verifies" : signature.Problem, "a valid signature",
             signature.Valid ? null : "Signature verification failed: the token was signed with another key, or it was altered."));
         if (!signature.Valid) return false;
 
@@ -48,7 +48,7 @@ internal sealed class PyJwtRules
         {
             var iat = PyNumber(iatValue, truncate: false);
             var pass = iat is not null && iat <= now + LeewaySeconds;
-            checks.Add(new Check($"{Prefix}.IssuedAt", pass, TimeText(iat, now), $"iat <= now ({leewayText})",
+            checks.Add(new Check(Names.IssuedAt, pass, TimeText(iat, now), $"iat <= now ({leewayText})",
                 pass ? null : iat is null ? "Issued At claim (iat) must be an integer." : $"iat is {TimeClaim.FormatSpan(iat.Value - now)} in the future: the issuer's clock is ahead of the server's by at least that much (no leeway for IdP tokens)."));
             if (!pass) return false;
         }
@@ -57,7 +57,7 @@ internal sealed class PyJwtRules
         {
             var nbf = PyNumber(nbfValue, truncate: true);
             var pass = nbf is not null && nbf <= now + LeewaySeconds;
-            checks.Add(new Check($"{Prefix}.NotBefore", pass, TimeText(nbf, now), $"nbf <= now ({leewayText})",
+            checks.Add(new Check(Names.NotBefore, pass, TimeText(nbf, now), $"nbf <= now ({leewayText})",
                 pass ? null : nbf is null ? "Not Before claim (nbf) must be an integer." : $"The token is not yet valid (nbf): valid in {TimeClaim.FormatSpan(nbf.Value - now)}; check the clocks."));
             if (!pass) return false;
         }
@@ -66,7 +66,7 @@ internal sealed class PyJwtRules
         {
             var exp = PyNumber(expValue, truncate: true);
             var pass = exp is not null && exp > now - LeewaySeconds;
-            checks.Add(new Check($"{Prefix}.Expiry", pass, TimeText(exp, now), $"exp > now ({leewayText})",
+            checks.Add(new Check(Names.Expiry, pass, TimeText(exp, now), $"exp > now ({leewayText})",
                 pass ? null : exp is null ? "Expiration Time claim (exp) must be an integer." : $"Signature has expired: {TimeClaim.FormatSpan(now - exp.Value)} ago. Get a new token."));
             if (!pass) return false;
         }
@@ -76,7 +76,7 @@ internal sealed class PyJwtRules
             var iss = claims.TryGet("iss", out var issValue) ? issValue : (JsonElement?)null;
             var observed = iss is null ? "<missing>" : iss.Value.GetRawText();
             var pass = iss is { ValueKind: JsonValueKind.String } && Issuers.Contains(iss.Value.GetString()!, StringComparer.Ordinal);
-            checks.Add(new Check($"{Prefix}.Issuer", pass, observed, string.Join(" or ", Issuers.Select(i => $"\"{i}\"")),
+            checks.Add(new Check(Names.Issuer, pass, observed, string.Join(" or ", Issuers.Select(i => $"\"{i}\"")),
                 pass ? null : iss is null ? "Token is missing the \"iss\" claim." : IssuerHint(iss.Value, Issuers)));
             if (!pass) return false;
         }
@@ -84,7 +84,7 @@ internal sealed class PyJwtRules
         if (Audiences is not null)
         {
             var pass = AudienceMatches(claims, Audiences, out var observed, out var problem);
-            checks.Add(new Check($"{Prefix}.Audience", pass, observed, "one of " + string.Join(", ", Audiences.Select(a => $"\"{a}\"")), problem));
+            checks.Add(new Check(Names.Audience, pass, observed, "one of " + string.Join(", ", Audiences.Select(a => $"\"{a}\"")), problem));
             if (!pass) return false;
         }
 

@@ -1,7 +1,7 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
-/// Turns a caller's groups and scopes into the effective scopes FGAC examines (spec 5.4, server.py:3432-3590).
+/// Turns a caller's groups and scopes into the effective scopes FGAC examines (auth_server/server.py:3432-3590, in /validate after the token is validated).
 /// </summary>
 public static class EffectiveScopeResolver
 {
@@ -29,17 +29,17 @@ public static class EffectiveScopeResolver
         result.AddRange(scopes.Where(seen.Add));
         if (scopes.Count > 0)
         {
-            checks.Add(new Check("Gateway.Scopes.Direct", true, $"scopes given: {Join(scopes)}"));
+            checks.Add(new Check(ScopeCheckNames.Direct, true, $"scopes given: {Join(scopes)}"));
         }
 
         return new EffectiveScopes { Scopes = result, MappedScopes = mapped, GroupsMapped = groups.Count > 0, Checks = checks };
     }
 
     /// <summary>
-    /// The gateway's choice for an authenticated token (spec 5.4 step 3). <paramref name="authMethod"/> is
+    /// The gateway's choice for an authenticated token: map its groups, or keep its own scope claim. <paramref name="authMethod"/> is
     /// the validation method (keycloak, entra, cognito, okta, auth0, self_signed, session_cookie, ...);
     /// <paramref name="provider"/> the provider name where it differs (pingfederate). Group enrichment from
-    /// the database (steps 1-2) is not evaluated: pass the groups the gateway would have.
+    /// the database (M2M clients by client_id, the per-provider user-group fallback) is not evaluated: pass the groups the gateway would have.
     /// </summary>
     public static EffectiveScopes ForToken(ScopeDefinitions definitions, string authMethod, string? provider, IReadOnlyList<string> groups, IReadOnlyList<string> tokenScopes)
     {
@@ -75,7 +75,7 @@ public static class EffectiveScopeResolver
                 : "no groups: the token's scope claim is used";
         }
 
-        checks.Add(new Check("Gateway.Scopes.Source", true, why));
+        checks.Add(new Check(ScopeCheckNames.Source, true, why));
         if (!mapGroups)
         {
             return new EffectiveScopes { Scopes = tokenScopes.Distinct(StringComparer.Ordinal).ToList(), GroupsMapped = false, Checks = checks };
@@ -92,7 +92,7 @@ public static class EffectiveScopeResolver
             ? definitions.FindGroup(g) is null
             : !definitions.Scopes.Any(s => s.GroupMappings.Contains(g, StringComparer.Ordinal))).ToList();
         return new Check(
-            "Gateway.Scopes.GroupMapping",
+            ScopeCheckNames.GroupMapping,
             mapped.Count > 0,
             $"groups {Join(groups)} -> scopes {Join(mapped)}{(unmapped.Count > 0 ? $"; unmapped (ignored): {Join(unmapped)}" : "")}",
             null,

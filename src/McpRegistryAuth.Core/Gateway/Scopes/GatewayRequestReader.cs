@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
-/// <summary>Derives server, method and tool from a request exactly as /validate (spec 6.3) and the MCP proxy hop (spec 6.4) do.</summary>
+/// <summary>Derives server, method and tool from a request exactly as auth_server/server.py's /validate and its MCP proxy hop (<c>POST /mcp-proxy/&lt;path&gt;/</c>) do.</summary>
 public static class GatewayRequestReader
 {
     public const string BodyNotParsedDetail = "Request body could not be parsed for authorization";
@@ -27,7 +27,7 @@ public static class GatewayRequestReader
         {
             // A plain string prefix: REGISTRY_ROOT_PATH=/gw also strips the "gw" of "/gwtools/mcp".
             path = path[rootPrefix.Length..].TrimStart('/');
-            checks.Add(new Check("Gateway.Fgac.RootPath", true, $"removed REGISTRY_ROOT_PATH '{rootPrefix}'", null, "The prefix is removed as a plain string, without a segment boundary."));
+            checks.Add(new Check(ScopeCheckNames.FgacRootPath, true, $"removed REGISTRY_ROOT_PATH '{rootPrefix}'", null, "The prefix is removed as a plain string, without a segment boundary."));
         }
 
         var parts = path.Split('/');
@@ -56,7 +56,7 @@ public static class GatewayRequestReader
             server = null;
         }
 
-        checks.Add(new Check("Gateway.Fgac.ServerFromPath", server is not null, $"path '{path}' -> server {(server is null ? "(none)" : $"'{server}'")}{(endpoint is null ? "" : $", endpoint '{endpoint}'")}", null,
+        checks.Add(new Check(ScopeCheckNames.FgacServerFromPath, server is not null, $"path '{path}' -> server {(server is null ? "(none)" : $"'{server}'")}{(endpoint is null ? "" : $", endpoint '{endpoint}'")}", null,
             server is null ? (isAgent ? "Agent paths skip FGAC." : "Registry API paths (/api/...) skip FGAC at /validate.") : path.StartsWith("v0.1/", StringComparison.Ordinal) || path == "v0.1" ? "/v0.1/... is not exempt: the server is 'v0.1/<rest>', which only a '*' rule or an exact rule matches." : null));
 
         JsonElement? payload = null;
@@ -82,7 +82,7 @@ public static class GatewayRequestReader
             {
                 if (server is not null)
                 {
-                    checks.Add(new Check("Gateway.Fgac.Body", false, "X-Body is not JSON", "a JSON-RPC body", "The gateway answers 400, which the client sees as 500."));
+                    checks.Add(new Check(ScopeCheckNames.FgacBody, false, "X-Body is not JSON", "a JSON-RPC body", "The gateway answers 400, which the client sees as 500."));
                     return new ValidateRequestTarget
                     {
                         Path = path, ServerName = server, Endpoint = endpoint, Method = endpoint ?? "initialize",
@@ -113,7 +113,7 @@ public static class GatewayRequestReader
             tool = name.GetString();
         }
 
-        checks.Add(new Check("Gateway.Fgac.MethodFromRequest", true, $"method '{method}'{(tool is null ? "" : $", tool '{tool}'")}", null,
+        checks.Add(new Check(ScopeCheckNames.FgacMethodFromRequest, true, $"method '{method}'{(tool is null ? "" : $", tool '{tool}'")}", null,
             rpcMethod is not null ? "From the JSON-RPC body." : endpoint is not null ? $"No JSON-RPC method in the body: the endpoint '{endpoint}' is the method, so '{endpoint}' must be allowed." : "No body and no transport segment: the method is 'initialize'."));
         return new ValidateRequestTarget
         {

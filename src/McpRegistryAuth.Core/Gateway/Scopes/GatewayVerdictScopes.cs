@@ -1,15 +1,12 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
-/// Completes a gateway verdict with the scopes from a scope definition (spec 2.5 and 5.4): a
+/// Completes a gateway verdict with the scopes from a scope definition: a
 /// REGISTRY_API_KEYS key gets the scopes its groups map to at startup; for every accepted verdict the
 /// registry's own re-mapping of the groups is shown, since the registry ignores X-Scopes.
 /// </summary>
 public static class GatewayVerdictScopes
 {
-    public const string ScopesCheckName = "Gateway.Scopes";
-    public const string RegistryScopesCheckName = "Gateway.Registry.GroupScopes";
-
     public static Verdict Apply(Verdict verdict, ScopeDefinitions definitions)
     {
         ArgumentNullException.ThrowIfNull(verdict);
@@ -19,7 +16,7 @@ public static class GatewayVerdictScopes
             return verdict;
         }
 
-        var checks = verdict.Checks.Where(c => c.Name != ScopesCheckName).ToList();
+        var checks = verdict.Checks.Where(c => c.Name != ScopeCheckNames.Scopes).ToList();
         var hints = verdict.Hints.ToList();
         var scopes = verdict.Scopes;
         var mapped = definitions.MapGroupsToScopes(verdict.Groups);
@@ -28,7 +25,7 @@ public static class GatewayVerdictScopes
         {
             scopes = mapped;
             checks.Add(new Check(
-                ScopesCheckName,
+                ScopeCheckNames.Scopes,
                 mapped.Count > 0,
                 $"groups [{groupsText}] map to [{string.Join(", ", mapped)}] in {definitions.Source}",
                 "at least one scope mapped from the key's groups at startup",
@@ -36,7 +33,7 @@ public static class GatewayVerdictScopes
         }
 
         checks.Add(new Check(
-            RegistryScopesCheckName,
+            ScopeCheckNames.RegistryGroupScopes,
             mapped.Count > 0,
             $"the registry re-maps groups [{groupsText}] to [{string.Join(", ", mapped)}]",
             "scopes for the caller's groups in the definitions",

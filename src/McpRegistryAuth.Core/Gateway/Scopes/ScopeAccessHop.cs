@@ -1,6 +1,6 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
-/// <summary>The MCP proxy hop's own decision for the same request (spec 6.4), reported beside /validate's.</summary>
+/// <summary>The MCP proxy hop's own decision for the same request (auth_server/server.py, <c>POST /mcp-proxy/&lt;path&gt;/</c>, which re-checks the exact body), reported beside /validate's.</summary>
 public sealed record ScopeAccessHop
 {
     public required bool Allowed { get; init; }

@@ -84,7 +84,7 @@ public sealed class ScopeAccessTester
         if (hopTarget is not null && result.Allowed)
         {
             var hop = Hop(scopes.Scopes, hopTarget, result);
-            checks.Add(new Check("Gateway.Fgac.ProxyHop", hop.Allowed, hop.ToString(), null, hop.DiffersFromValidate ? "The proxy hop re-checks the exact body and decides differently from /validate." : null));
+            checks.Add(new Check(ScopeCheckNames.FgacProxyHop, hop.Allowed, hop.ToString(), null, hop.DiffersFromValidate ? "The proxy hop re-checks the exact body and decides differently from /validate." : null));
             result = result with { Hop = hop };
         }
 
@@ -96,7 +96,7 @@ public sealed class ScopeAccessTester
         var effectiveTool = method == ScopeEvaluator.ToolsCall ? tool : null;
         if (scopes.Count == 0)
         {
-            checks.Add(new Check("Gateway.Fgac.Scopes", false, "no effective scope", "at least one scope", "/validate denies before FGAC."));
+            checks.Add(new Check(ScopeCheckNames.FgacScopes, false, "no effective scope", "at least one scope", "/validate denies before FGAC."));
             return new ScopeAccessResult { Allowed = false, Status = 403, Server = server, Method = method, Tool = effectiveTool, EffectiveScopes = scopes, Detail = NoScopesDetail(server, method) };
         }
 

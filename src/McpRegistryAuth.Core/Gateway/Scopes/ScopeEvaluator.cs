@@ -25,14 +25,14 @@ public static class ScopeEvaluator
             var scope = definitions.Find(scopeName);
             if (scope is null)
             {
-                checks?.Add(new Check("Gateway.Fgac.Scope", false, $"scope '{scopeName}' is not defined", null, "An unknown scope has no rules and is skipped."));
+                checks?.Add(new Check(ScopeCheckNames.FgacScope, false, $"scope '{scopeName}' is not defined", null, "An unknown scope has no rules and is skipped."));
                 continue;
             }
 
             if (scope.IterationFailure is not null)
             {
                 var failure = new ScopeEvaluationFailure(scopeName, null, scope.IterationFailure, scope.File, LineOrNull(scope.Line));
-                checks?.Add(new Check("Gateway.Fgac.DenyOnError", false, $"scope '{scopeName}': {scope.IterationFailure}", "a list of rules", "The gateway catches the error and denies; scopes after this one are not examined."));
+                checks?.Add(new Check(ScopeCheckNames.FgacDenyOnError, false, $"scope '{scopeName}': {scope.IterationFailure}", "a list of rules", "The gateway catches the error and denies; scopes after this one are not examined."));
                 return Finish(false, null, failure, checks, server, method, tool);
             }
 
@@ -49,22 +49,22 @@ public static class ScopeEvaluator
                 if (outcome == RuleOutcome.Failure)
                 {
                     var failure = new ScopeEvaluationFailure(scopeName, rule.Index, reason!, rule.File, LineOrNull(rule.Line));
-                    checks?.Add(new Check("Gateway.Fgac.DenyOnError", false, $"scope '{scopeName}' rule {rule.Index}{At(rule)}: {reason}", "a mapping with a string server and list methods/tools", "The gateway catches the error and denies; later rules and scopes are not examined."));
+                    checks?.Add(new Check(ScopeCheckNames.FgacDenyOnError, false, $"scope '{scopeName}' rule {rule.Index}{At(rule)}: {reason}", "a mapping with a string server and list methods/tools", "The gateway catches the error and denies; later rules and scopes are not examined."));
                     return Finish(false, null, failure, checks, server, method, tool);
                 }
 
                 if (outcome == RuleOutcome.Grant)
                 {
-                    checks?.Add(new Check("Gateway.Fgac.Rule", true, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
+                    checks?.Add(new Check(ScopeCheckNames.FgacRule, true, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
                     return Finish(true, grant, null, checks, server, method, tool);
                 }
 
-                checks?.Add(new Check("Gateway.Fgac.Rule", false, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
+                checks?.Add(new Check(ScopeCheckNames.FgacRule, false, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
             }
 
             if (matched == 0)
             {
-                checks?.Add(new Check("Gateway.Fgac.Scope", false, $"scope '{scopeName}': none of its {scope.Rules.Count} rule(s) names server '{target}' or '*'"));
+                checks?.Add(new Check(ScopeCheckNames.FgacScope, false, $"scope '{scopeName}': none of its {scope.Rules.Count} rule(s) names server '{target}' or '*'"));
             }
         }
 
@@ -74,7 +74,7 @@ public static class ScopeEvaluator
     private static ScopeDecision Finish(bool allowed, ScopeGrant? grant, ScopeEvaluationFailure? failure, List<Check>? checks, string server, string method, string? tool)
     {
         checks?.Add(new Check(
-            "Gateway.Fgac.Decision",
+            ScopeCheckNames.FgacDecision,
             allowed,
             allowed ? $"granted by {grant}" : failure is not null ? $"denied on error in {failure}" : "no rule grants it",
             $"a rule granting {server}.{method}{(method == ToolsCall && !string.IsNullOrEmpty(tool) ? $" tool '{tool}'" : "")}"));

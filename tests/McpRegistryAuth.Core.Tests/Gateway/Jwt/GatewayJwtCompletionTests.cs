@@ -31,7 +31,7 @@ public class GatewayJwtCompletionTests
         Assert.False(verdict.IsProvisional);
         Assert.Equal(FallThroughTarget.Jwt, verdict.FallsThroughTo);
         Assert.Equal("Jwt:keycloak", verdict.AcceptedBy);
-        Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCompletion.PlaceholderCheck);
+        Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCheckNames.Jwt);
         Assert.Contains(verdict.Checks, c => c.Name == "Gateway.Credential.Header");
         Assert.Contains(verdict.Checks, c => c.Name == "Gateway.Jwt.Signature" && c.Passed);
         Assert.Contains("\"method\":\"keycloak\"", verdict.Body);

@@ -14,7 +14,7 @@ public class GatewayVerdictScopesTests
         var keys = $"{{\"ci-bot\":{{\"key\":\"{CiKey}\",\"groups\":[\"registry-users-lob1\"]}}}}";
         var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes());
         Assert.Equal(["registry-users-lob1"], verdict.Scopes);
-        var check = CheckNamed(verdict, GatewayVerdictScopes.ScopesCheckName);
+        var check = CheckNamed(verdict, ScopeCheckNames.Scopes);
         Assert.True(check.Passed);
         Assert.DoesNotContain("not evaluated", check.Observed);
     }
@@ -25,7 +25,7 @@ public class GatewayVerdictScopesTests
         var keys = $"{{\"ci-bot\":{{\"key\":\"{CiKey}\",\"groups\":[\"nobody\"]}}}}";
         var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes());
         Assert.Empty(verdict.Scopes!);
-        var check = CheckNamed(verdict, GatewayVerdictScopes.ScopesCheckName);
+        var check = CheckNamed(verdict, ScopeCheckNames.Scopes);
         Assert.False(check.Passed);
         Assert.Equal("The gateway logs: Static key 'ci-bot' has no scope mappings for groups ['nobody']. Requests using this key will get 403 on all protected endpoints.", check.Hint);
     }
@@ -35,7 +35,7 @@ public class GatewayVerdictScopesTests
     {
         var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(), Bearer("https://gw.example/api/servers", LegacyToken)), McpScopesLoader.FromJson("[]"));
         Assert.Equal(["mcp-registry-admin", "mcp-servers-unrestricted/read", "mcp-servers-unrestricted/execute"], verdict.Scopes);
-        Assert.False(CheckNamed(verdict, GatewayVerdictScopes.RegistryScopesCheckName).Passed);
+        Assert.False(CheckNamed(verdict, ScopeCheckNames.RegistryGroupScopes).Passed);
     }
 
     [Fact]
