@@ -26,29 +26,31 @@ BeforeAll {
     # A home of its own for the child processes that run PSResourceGet, so the user's modules and
     # repository list never see these tests. On Linux and macOS, Install-PSResource -Scope CurrentUser
     # installs under $HOME/.local/share/powershell/Modules, and the repository list lives in .NET's
-    # LocalApplicationData ($XDG_DATA_HOME, else $HOME/.local/share). That folder must exist: for a missing
-    # one .NET answers '' and PSResourceGet writes its list into the current directory.
+    # LocalApplicationData, under $HOME (or $XDG_DATA_HOME, which is set to follow it).
     function New-IsolatedHome([string] $Name) {
         $userHome = Join-Path $TestDrive $Name
         $dataHome = Join-Path $userHome '.local/share'
         $null = New-Item -ItemType Directory -Force -Path $dataHome
         $modules = Join-Path $dataHome 'powershell/Modules'
         [pscustomobject]@{
+            Home        = $userHome
             Modules     = $modules
             Environment = @{ HOME = $userHome; XDG_DATA_HOME = $dataHome; PSModulePath = $modules }
         }
     }
 
     # Runs $Command in a new PowerShell in that home, with tools/ModulePackage.ps1 dot-sourced; returns its
-    # last output line, JSON, as an object.
+    # last output line, JSON, as an object. The LocalApplicationData folder must exist before PSResourceGet
+    # runs: for a missing one .NET answers '' and PSResourceGet writes its list into the current directory.
     function Invoke-IsolatedPwsh($Isolated, [string] $Command) {
-        $output = Invoke-ChildPwsh -Command "`$ErrorActionPreference = 'Stop'; . '$script:PackageScript'; $Command" -Environment $Isolated.Environment
+        $prelude = "`$ErrorActionPreference = 'Stop'; `$null = New-Item -ItemType Directory -Force -Path ([Environment]::GetFolderPath('LocalApplicationData', 'DoNotVerify')); . '$script:PackageScript'"
+        $output = Invoke-ChildPwsh -Command "$prelude; $Command" -Environment $Isolated.Environment
         if ($LASTEXITCODE -ne 0) { throw "The child PowerShell failed with exit code $LASTEXITCODE`: $output" }
         $output | Select-Object -Last 1 | ConvertFrom-Json
     }
 
-    # Install-PSResource from a temporary repository over $Feed; returns the installed versions and the
-    # repositories left registered afterwards.
+    # Install-PSResource from a temporary repository over $Feed; returns the installed versions, the
+    # repositories left registered afterwards and the folder that holds their list.
     function Install-FromFeed($Isolated, [string] $Feed, [string[]] $Versions) {
         $install = ($Versions | ForEach-Object { "Install-PSResource -Name McpRegistryAuth -Version '$_' -Repository `$repository -Scope CurrentUser -ErrorAction Stop" }) -join '; '
         Invoke-IsolatedPwsh $Isolated @"
@@ -56,6 +58,7 @@ Invoke-WithTemporaryRepository -Path '$Feed' -Action { param(`$repository) $inst
 [pscustomobject]@{
     Versions     = @(Get-InstalledPSResource -Name McpRegistryAuth | ForEach-Object { "`$(`$_.Version)" } | Sort-Object)
     Repositories = @((Get-PSResourceRepository).Name)
+    DataFolder   = [Environment]::GetFolderPath('LocalApplicationData')
 } | ConvertTo-Json -Compress
 "@
     }
@@ -158,7 +161,8 @@ Describe 'Install-PSResource from a local repository' {
         Join-Path $script:Isolated.Modules "McpRegistryAuth/$script:Version/McpRegistryAuth.psd1" | Should -Exist
         Join-Path $script:Isolated.Modules "McpRegistryAuth/$script:Version/LICENSE" | Should -Exist
         # The child's list is the one in the temporary home: it is there, and holds no McpRegistryAuth-* entry.
-        Join-Path $script:Isolated.Environment.XDG_DATA_HOME 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
+        $script:Installed.DataFolder | Should -BeLike "$($script:Isolated.Home)*"
+        Join-Path $script:Installed.DataFolder 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
         $script:Installed.Repositories | Where-Object { $_ -like 'McpRegistryAuth-*' } | Should -BeNullOrEmpty
     }
 
