@@ -27,10 +27,19 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('MCP', 'OAuth', 'Registry', 'Gateway', 'ToolHive', 'JWT', 'Authentication', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
+            # What the Gallery shows and searches: one tag per server family and auth scheme (no spaces), then the platforms.
+            Tags         = @('MCP', 'MCPGateway', 'MCPGatewayRegistry', 'ToolHive', 'ToolRegistry', 'Registry', 'Gateway', 'OAuth', 'OIDC', 'JWT', 'Token', 'Authentication', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-RegistryApiToken and Test-RegistryToken for the MCP Gateway Registry static API tokens.'
+            ReleaseNotes = @'
+0.1.0, first release, six cmdlets:
+- New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
+- Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
+- Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
+- Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
+- Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.
+- Get-ScopeAccessMatrix lists what every group may do through those scopes.
+'@
         }
     }
 }

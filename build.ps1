@@ -9,6 +9,8 @@
     Test: every test: xunit (`dotnet test`), then the Pester suite; ends with one line counting both,
           "N passed, N failed, N skipped", and fails when any test failed or none ran.
     Pester: only the Pester tests (against the built module, in a child pwsh).
+    Package: build, then write out/McpRegistryAuth.<version>.nupkg from the module folder with
+          Publish-PSResource (Test and Pester make it too, before the Pester run, which installs it).
     Help: regenerate the committed en-US/ from docs/ with the build tool; where Microsoft.PowerShell.PlatyPS
           is installed, its MAML replaces the tool's in the module folder.
     Clean: remove out/ and every bin/ and obj/.
@@ -17,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Shell', 'Test', 'Pester', 'Help', 'Clean')]
+    [ValidateSet('Build', 'Shell', 'Test', 'Pester', 'Package', 'Help', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -27,6 +29,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 $ResultsDirectory = Join-Path $PSScriptRoot 'out/test-results'
+. (Join-Path $PSScriptRoot 'tools/ModulePackage.ps1')
 
 function Get-ModuleVersion {
     $props = [xml](Get-Content -LiteralPath (Join-Path $PSScriptRoot 'Directory.Build.props') -Raw)
@@ -40,6 +43,11 @@ function Get-ModuleManifestPath {
 function Invoke-Build {
     dotnet build McpRegistryAuth.sln -c $Configuration | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet build failed with exit code $LASTEXITCODE" }
+}
+
+# out/McpRegistryAuth.<version>.nupkg from the module folder as built (tools/ModulePackage.ps1).
+function Invoke-Package {
+    New-ModulePackage -ModuleFolder (Split-Path (Get-ModuleManifestPath)) -Destination (Join-Path $PSScriptRoot 'out')
 }
 
 # The command line that starts this same PowerShell again: under `dotnet pwsh` the process is dotnet
@@ -71,6 +79,8 @@ function Invoke-PesterTest {
     $packages = Restore-TestPackage
     $modulePath = Get-ModuleManifestPath
     if (-not (Test-Path -LiteralPath $modulePath)) { Invoke-Build }
+    # The package tests install what -Task Package writes, made from this same module folder.
+    $env:MCPREGISTRYAUTH_PACKAGE_PATH = (Invoke-Package).FullName
     $null = New-Item -ItemType Directory -Force -Path $ResultsDirectory
     $countsFile = Join-Path $ResultsDirectory 'pester-counts.json'
     Remove-Item -LiteralPath $countsFile -ErrorAction SilentlyContinue
@@ -148,6 +158,19 @@ switch ($Task) {
         $pester = Invoke-PesterTest
         Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
         if ($pester.ExitCode -ne 0 -or $pester.Failed -ne 0 -or $pester.Passed -eq 0) { exit 1 }
+    }
+    'Package' {
+        Invoke-Build
+        $package = Invoke-Package
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try {
+            $zip.Entries | Sort-Object FullName | ForEach-Object { Write-Host ('{0,10}  {1}' -f $_.Length, $_.FullName) }
+        }
+        finally {
+            $zip.Dispose()
+        }
+        Write-Host "Package: $($package.FullName) ($($package.Length) bytes)"
     }
     'Help' {
         # The build tool regenerates the committed en-US/ (a test fails when it is stale) and, through

@@ -31,6 +31,9 @@ public sealed partial class BuiltModule : IDisposable
 
     public string RepoRoot { get; }
 
+    /// <summary>The version folder's name, out/McpRegistryAuth/&lt;version&gt;/.</summary>
+    public string FolderVersion => Path.GetFileName(Root.TrimEnd('/', '\\'));
+
     public MetadataLoadContext Context { get; }
 
     public Assembly CmdletAssembly { get; }
@@ -56,6 +59,26 @@ public sealed partial class BuiltModule : IDisposable
         }
     }
 
+    /// <summary>PrivateData.PSData.Tags from the built manifest.</summary>
+    public IReadOnlyList<string> Tags
+    {
+        get
+        {
+            var block = TagsBlock().Match(ManifestText);
+            return block.Success ? QuotedName().Matches(block.Groups[1].Value).Select(m => m.Groups[1].Value).ToList() : [];
+        }
+    }
+
+    /// <summary>PrivateData.PSData.ReleaseNotes from the built manifest (a here-string), or null.</summary>
+    public string? ReleaseNotes
+    {
+        get
+        {
+            var notes = ReleaseNotesHereString().Match(ManifestText);
+            return notes.Success ? notes.Groups[1].Value : null;
+        }
+    }
+
     public void Dispose() => Context.Dispose();
 
     private static string Metadata(string key) =>
@@ -63,6 +86,12 @@ public sealed partial class BuiltModule : IDisposable
 
     [GeneratedRegex(@"CmdletsToExport\s*=\s*@\(([^)]*)\)", RegexOptions.Singleline)]
     private static partial Regex CmdletsBlock();
+
+    [GeneratedRegex(@"(?m)^\s*Tags\s*=\s*@\(([^)]*)\)")]
+    private static partial Regex TagsBlock();
+
+    [GeneratedRegex(@"ReleaseNotes\s*=\s*@'\r?\n(.*?)\r?\n'@", RegexOptions.Singleline)]
+    private static partial Regex ReleaseNotesHereString();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedName();

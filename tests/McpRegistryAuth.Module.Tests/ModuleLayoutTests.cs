@@ -18,10 +18,31 @@ public class ModuleLayoutTests
     }
 
     [Fact]
-    public void Layout_NothingButTheCmdletAndLoaderAssembliesSitBesideTheManifest()
+    public void Layout_NothingButTheModuleFilesSitBesideTheManifest()
     {
-        var assemblies = Directory.GetFiles(Module.Root, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(["McpRegistryAuth.Loading.dll", "McpRegistryAuth.dll"], assemblies);
+        // The package is made from this folder as it is, so whatever lands here ships; only the cmdlet and
+        // loader assemblies sit at the root, every other assembly goes to Dependencies/.
+        var files = Directory.GetFiles(Module.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["LICENSE", "McpRegistryAuth.Loading.dll", "McpRegistryAuth.dll", "McpRegistryAuth.format.ps1xml", "McpRegistryAuth.psd1"], files);
+        var folders = Directory.GetDirectories(Module.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["Dependencies", "en-US"], folders);
+    }
+
+    [Fact]
+    public void Layout_ShipsNoSymbolsOrBuildFiles()
+    {
+        var strays = Directory.GetFiles(Module.Root, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)
+                || f.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase)
+                || f.EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase)
+                || Path.GetFileName(f).Contains("Tests", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void Layout_CarriesTheRepositoryLicense()
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(Module.RepoRoot, "LICENSE")), File.ReadAllText(Path.Combine(Module.Root, "LICENSE")));
     }
 
     [Fact]
@@ -40,8 +61,7 @@ public class ModuleLayoutTests
     [Fact]
     public void Manifest_VersionIsStampedFromTheBuild()
     {
-        var folderVersion = Path.GetFileName(Module.Root.TrimEnd('/', '\\'));
-        Assert.Matches(new Regex($"ModuleVersion\\s*=\\s*'{Regex.Escape(folderVersion)}'"), Module.ManifestText);
+        Assert.Matches(new Regex($"ModuleVersion\\s*=\\s*'{Regex.Escape(Module.FolderVersion)}'"), Module.ManifestText);
     }
 
     [Fact]
@@ -55,10 +75,32 @@ public class ModuleLayoutTests
         Assert.DoesNotMatch(@"(?m)^\s*RequiredAssemblies\s*=", text);
         // The loader is the only nested module, so it is imported before the cmdlet assembly is read.
         Assert.Matches(@"(?m)^\s*NestedModules\s*=\s*@\('McpRegistryAuth\.Loading\.dll'\)", text);
-        foreach (var key in new[] { "Tags", "ProjectUri", "LicenseUri", "ReleaseNotes" })
+    }
+
+    [Fact]
+    public void Manifest_CarriesWhatTheGalleryShows()
+    {
+        foreach (var key in new[] { "Description", "Author", "CompanyName", "Copyright", "Tags", "ProjectUri", "LicenseUri", "ReleaseNotes" })
         {
-            Assert.Matches($@"(?m)^\s*{key}\s*=", text);
+            Assert.Matches($@"(?m)^\s*{key}\s*=\s*\S", Module.ManifestText);
         }
+    }
+
+    [Fact]
+    public void Manifest_TagsNameTheServerFamiliesWithoutSpaces()
+    {
+        // The Gallery splits tags on spaces, so a tag with one would turn into two.
+        Assert.All(Module.Tags, tag => Assert.DoesNotMatch(@"\s", tag));
+        Assert.Superset(new HashSet<string> { "MCP", "MCPGatewayRegistry", "ToolHive", "ToolRegistry", "OAuth", "JWT", "PSEdition_Core" }, Module.Tags.ToHashSet());
+    }
+
+    [Fact]
+    public void Manifest_ReleaseNotesDescribeThisVersionAndEveryCmdlet()
+    {
+        var notes = Module.ReleaseNotes;
+        Assert.NotNull(notes);
+        Assert.StartsWith(Module.FolderVersion + ",", notes);
+        Assert.All(Module.Cmdlets, cmdlet => Assert.Contains(cmdlet.Name, notes));
     }
 
     [Fact]

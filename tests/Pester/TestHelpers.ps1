@@ -16,10 +16,32 @@ function ConvertTo-PlainText([securestring] $Secure) {
 
 # Runs a script in a new process of this same PowerShell (under `dotnet pwsh` the process is dotnet,
 # which takes pwsh.dll first) and returns its output; $LASTEXITCODE is the child's exit code.
-function Invoke-ChildPwsh([string] $Command) {
+# $Environment sets variables for the child only (it inherits this process's environment, which is
+# restored afterwards).
+function Invoke-ChildPwsh([string] $Command, [hashtable] $Environment = @{}) {
     $exe = [Environment]::ProcessPath
     [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
-    & $exe @prefix -NoProfile -NonInteractive -Command $Command
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        & $exe @prefix -NoProfile -NonInteractive -Command $Command
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+# The package build.ps1 made from the built module before the Pester run (it passes the path in
+# MCPREGISTRYAUTH_PACKAGE_PATH); otherwise out/McpRegistryAuth.<version>.nupkg for the built module.
+function Get-BuiltPackagePath {
+    if ($env:MCPREGISTRYAUTH_PACKAGE_PATH) { return $env:MCPREGISTRYAUTH_PACKAGE_PATH }
+    $version = (Import-PowerShellDataFile -LiteralPath (Get-BuiltModulePath)).ModuleVersion
+    $package = Join-Path $PSScriptRoot "../../out/McpRegistryAuth.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $package)) { throw "The package is not built: run './build.ps1 -Task Package' first (looked for $package)." }
+    $package
 }
 
 # YamlDotNet 13.7.1 as another module would ship it: restored from the package source by build.ps1
