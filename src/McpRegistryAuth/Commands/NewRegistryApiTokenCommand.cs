@@ -69,29 +69,47 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
         var token = ApiTokenGenerator.Generate(ByteCount);
         WriteVerbose($"Generated a {token.Length}-character token from {ByteCount} random bytes, fingerprint {token.Fingerprint}.");
 
+        // Every target is locked and checked before any is read, and written all or nothing.
+        FileEditSession session = null!;
+        try
+        {
+            session = FileEditSession.Begin(new[] { EnvFile, TfVarsFile, ToolRegistryTokensFile, TokenFile }.OfType<string>().Select(ResolvePath).ToList(), cancellation: Cancellation);
+        }
+        catch (FileEditException ex)
+        {
+            ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
+        }
+
+        using var locked = session;
+        foreach (var note in session.Notes)
+        {
+            WriteVerbose(note);
+        }
+
         var edits = new List<FileEdit>();
         try
         {
             if (EnvFile is not null)
             {
+                var path = session.PathOf(ResolvePath(EnvFile));
                 edits.Add(ApiKeyName is null
-                    ? StaticTokenFileWriters.PlanEnvFile(ResolvePath(EnvFile), token, Force)
-                    : ApiKeyEnvFileWriter.Plan(ResolvePath(EnvFile), ApiKeyName, Group ?? [], token, Force));
+                    ? StaticTokenFileWriters.PlanEnvFile(path, token, Force)
+                    : ApiKeyEnvFileWriter.Plan(path, ApiKeyName, Group ?? [], token, Force));
             }
 
             if (TfVarsFile is not null)
             {
-                edits.Add(TfVarsFileWriter.Plan(ResolvePath(TfVarsFile), token, Force));
+                edits.Add(TfVarsFileWriter.Plan(session.PathOf(ResolvePath(TfVarsFile)), token, Force));
             }
 
             if (ToolRegistryTokensFile is not null)
             {
-                edits.Add(TokensFileWriter.PlanAppend(ResolvePath(ToolRegistryTokensFile), token, Force));
+                edits.Add(TokensFileWriter.PlanAppend(session.PathOf(ResolvePath(ToolRegistryTokensFile)), token, Force));
             }
 
             if (TokenFile is not null)
             {
-                edits.Add(StaticTokenFileWriters.PlanTokenFile(ResolvePath(TokenFile), token, Force));
+                edits.Add(StaticTokenFileWriters.PlanTokenFile(session.PathOf(ResolvePath(TokenFile)), token, Force));
             }
         }
         catch (FileEditException ex)
@@ -99,8 +117,7 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
             ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
         }
 
-        var written = new List<string>();
-        var declined = false;
+        var approved = new List<FileEdit>();
         foreach (var edit in edits)
         {
             foreach (var warning in edit.Warnings)
@@ -108,25 +125,27 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
                 WriteWarning(warning);
             }
 
-            if (!ShouldProcess(edit.Path, string.Join("; ", edit.Changes)))
+            if (ShouldProcess(edit.Path, string.Join("; ", edit.Changes)))
             {
-                declined = true;
-                continue;
+                approved.Add(edit);
             }
-
-            try
-            {
-                edit.Apply();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                var already = written.Count == 0 ? "No file was changed." : $"'{edit.Path}' is unchanged; already written with the new token: {string.Join(", ", written.Select(p => $"'{p}'"))}.";
-                ThrowTerminatingError(NewError(new IOException($"Could not write '{edit.Path}': {ex.Message} {already}", ex), "FileWriteFailed", ErrorCategory.WriteError, edit.Path));
-            }
-
-            WriteVerbose(edit.Description);
-            written.Add(edit.Path);
         }
+
+        var declined = approved.Count < edits.Count;
+        try
+        {
+            foreach (var note in session.Commit(approved))
+            {
+                WriteVerbose(note);
+            }
+        }
+        catch (FileEditException ex)
+        {
+            ThrowTerminatingError(FileEditErrors.ToErrorRecord(ex));
+        }
+
+        var written = approved.Select(e => e.Path).ToList();
+        approved.ForEach(e => WriteVerbose(e.Description));
 
         if (written.Count > 0)
         {

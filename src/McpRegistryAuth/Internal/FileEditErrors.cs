@@ -9,8 +9,13 @@ internal static class FileEditErrors
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         "ValueExists" or "TokenFileExists" => ErrorCategory.ResourceExists,
-        "FileReadOnly" or "FileUnreadable" => ErrorCategory.PermissionDenied,
-        "FileNotFound" => ErrorCategory.ObjectNotFound,
+        "FileReadOnly" or "FileUnreadable" or "OwnerNotKept" or "FileLockUnavailable" => ErrorCategory.PermissionDenied,
+        "FileNotFound" or "FolderNotFound" or "SymbolicLinkDangling" => ErrorCategory.ObjectNotFound,
+        "FileLocked" => ErrorCategory.ResourceBusy,
+        "FileChangedDuringEdit" or "FileCreatedMeanwhile" or "FileLockLost" or "FileHasHardLinks" => ErrorCategory.InvalidOperation,
+        "FileNotRegular" => ErrorCategory.InvalidArgument,
+        "FileTooLarge" => ErrorCategory.LimitsExceeded,
+        "FileWriteFailed" => ErrorCategory.WriteError,
         "EnvFileIsDirectory" or "TokenFileIsDirectory" or "FileIsDirectory" => ErrorCategory.InvalidArgument,
         "TfVarsFileIsDirectory" or "TokensFileIsDirectory" or "ApiKeyEntryInvalid" => ErrorCategory.InvalidArgument,
         "ApiKeyValueDuplicate" => ErrorCategory.ResourceExists,
