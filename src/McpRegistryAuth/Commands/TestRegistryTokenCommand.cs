@@ -260,6 +260,16 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             Body = Body,
             At = at,
         };
+        try
+        {
+            request.EnsureSendable();
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(NewError(ex, "InvalidToken", ErrorCategory.InvalidArgument, token?.ToString()));
+            return;
+        }
+
         if (toolRegistryTest is not null)
         {
             WriteToolRegistryVerdicts(request);
