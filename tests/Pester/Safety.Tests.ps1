@@ -44,3 +44,57 @@ Describe 'Tokens keep every character' {
         finally { Remove-Item -LiteralPath $tokens -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'Files that are not regular files' -Skip:$IsWindows {
+    BeforeAll {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        $fifo = Join-Path $dir 'pipe.env'
+        & mkfifo $fifo
+    }
+
+    AfterAll { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+
+    It '-EnvFile on /dev/zero is refused at once, naming the file' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        { Test-RegistryToken -Token (New-RegistryApiToken).Token -Uri 'https://gw.example/api/servers' -EnvFile /dev/zero -ErrorAction Stop } |
+            Should -Throw -ErrorId "FileNotRegular,$TestId" -ExpectedMessage "*'/dev/zero' is a character device*"
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+
+    It '-TokenFile on a FIFO is refused without waiting for a writer' {
+        $errors = $null
+        Test-RegistryToken -TokenFile $fifo -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -Be "FileNotRegular,$TestId"
+        $errors[0].TargetObject | Should -Be $fifo
+    }
+
+    It 'New-RegistryApiToken never replaces a FIFO, even with -Force' {
+        { New-RegistryApiToken -EnvFile $fifo -Force -ErrorAction Stop -Verbose -Debug 4>$null 5>$null } | Should -Throw -ErrorId "FileNotRegular,$NewId"
+        (& stat -c %F $fifo) | Should -Be 'fifo'
+    }
+
+    It 'Test-RegistryAuthConfig reports authTokenFile, clientSecretFile and caCertPath on /dev/zero without reading it' {
+        $config = Join-Path $dir 'thv.yaml'
+        Set-Content -LiteralPath $config -Value @"
+auth:
+  mode: oauth
+  oauth:
+    resourceUrl: https://registry.example.com
+    providers:
+      - name: keycloak
+        issuerUrl: https://keycloak.example.com/realms/mcp
+        audience: registry-api
+        clientId: registry
+        clientSecretFile: /dev/zero
+        caCertPath: /dev/zero
+        authTokenFile: /dev/zero
+"@
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $findings = Test-RegistryAuthConfig -Path $config -Verbose -Debug 4>$null 5>$null
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $refused = @($findings | Where-Object { $_.Message -like "*'/dev/zero' is a character device*" })
+        $refused.Count | Should -Be 3
+    }
+}
+

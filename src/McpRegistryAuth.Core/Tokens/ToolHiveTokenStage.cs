@@ -192,11 +192,11 @@ public sealed class ToolHiveTokenStage
     {
         try
         {
-            return File.ReadAllText(path).Trim();
+            return Files.BoundedFileReader.ReadAllText(path).Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warnings.Add($"Provider {provider.Name}: {key} {path} could not be read here ({e.GetType().Name}); calls that need it are made without it.");
+            warnings.Add($"Provider {provider.Name}: {key} {path} could not be read here ({(e is Files.FileContentException f ? f.Message : e.GetType().Name)}); calls that need it are made without it.");
             return null;
         }
     }
