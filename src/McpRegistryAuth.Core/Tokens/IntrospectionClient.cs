@@ -24,11 +24,11 @@ public static class IntrospectionClient
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
 
+        using var deadline = Http.ResponseBody.Deadline(client, cancellationToken);
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (bytes.Length > MaxResponseBytes) bytes = bytes[..MaxResponseBytes];
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var (bytes, _) = await Http.ResponseBody.ReadAsync(response.Content, MaxResponseBytes, deadline.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.Unauthorized) return new IntrospectionResponse { Status = status, Error = "introspection unauthorized" };
             if (response.StatusCode != HttpStatusCode.OK) return new IntrospectionResponse { Status = status, Error = $"introspection failed with status {status}" };
