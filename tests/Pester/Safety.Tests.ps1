@@ -98,3 +98,99 @@ auth:
     }
 }
 
+
+Describe 'Replace-by-rename keeps the file''s identity' -Skip:$IsWindows {
+    BeforeEach {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $dir | Out-Null
+    }
+
+    AfterEach { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+
+    It 'edits the file a symbolic link points to and keeps the link' {
+        $real = Join-Path $dir 'real.env'
+        $link = Join-Path $dir 'link.env'
+        Set-Content -LiteralPath $real -Value 'KEEP=1'
+        New-Item -ItemType SymbolicLink -Path $link -Target $real | Out-Null
+        $records = New-RegistryApiToken -EnvFile $link -Verbose -Debug 4>&1 5>&1
+        $result = $records | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] }
+        (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+        Get-Content -LiteralPath $real | Should -Contain "REGISTRY_API_TOKEN=$(ConvertTo-PlainText $result.Token)"
+        Get-Content -LiteralPath $real | Should -Contain 'KEEP=1'
+        ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "'$link' is a symbolic link: editing the file it points to, '$real'; the link stays as it is."
+    }
+
+    It 'refuses a dangling symbolic link with a clear error naming its target' {
+        $link = Join-Path $dir '.env'
+        New-Item -ItemType SymbolicLink -Path $link -Target (Join-Path $dir 'gone.env') | Out-Null
+        { New-RegistryApiToken -EnvFile $link -ErrorAction Stop } | Should -Throw -ErrorId "SymbolicLinkDangling,$NewId" -ExpectedMessage '*gone.env*'
+        { Test-RegistryToken -Token (New-RegistryApiToken).Token -Uri 'https://gw.example/api/servers' -EnvFile $link -ErrorAction Stop } |
+            Should -Throw -ErrorId "SymbolicLinkDangling,$TestId"
+    }
+
+    It 'refuses a file with another hard link instead of splitting them' {
+        $env = Join-Path $dir '.env'
+        Set-Content -LiteralPath $env -Value 'A=1'
+        New-Item -ItemType HardLink -Path (Join-Path $dir 'other.env') -Target $env | Out-Null
+        { New-RegistryApiToken -EnvFile $env -Force -ErrorAction Stop } | Should -Throw -ErrorId "FileHasHardLinks,$NewId" -ExpectedMessage '*2 hard links*'
+        Get-Content -LiteralPath $env | Should -Be 'A=1'
+    }
+
+    It 'keeps owner and group, and says in Verbose that a group-readable mode became 0600' -Skip:((& id -u) -ne '0') {
+        $env = Join-Path $dir '.env'
+        Set-Content -LiteralPath $env -Value 'A=1'
+        & chown 1234:2345 $env
+        [IO.File]::SetUnixFileMode($env, [IO.UnixFileMode]'UserRead, UserWrite, GroupRead')
+        $records = New-RegistryApiToken -EnvFile $env -Verbose 4>&1
+        (& stat -c '%u:%g %a' $env) | Should -Be '1234:2345 600'
+        ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message |
+            Should -Contain "The mode of '$env' changes from 0640 to 0600: it holds a secret, so only its owner may read it."
+    }
+
+    It 'keeps a mode already stricter than 0600' {
+        $env = Join-Path $dir '.env'
+        Set-Content -LiteralPath $env -Value 'A=1'
+        [IO.File]::SetUnixFileMode($env, [IO.UnixFileMode]'UserRead')
+        New-RegistryApiToken -EnvFile $env -Force | Out-Null
+        [IO.File]::GetUnixFileMode($env) | Should -Be ([IO.UnixFileMode]'UserRead')
+    }
+}
+
+Describe 'Several files: all or nothing' {
+    BeforeEach {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $dir | Out-Null
+    }
+
+    AfterEach { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+
+    It 'checks every target before writing any: a missing folder for -TokenFile leaves -EnvFile untouched' {
+        $env = Join-Path $dir 'partial.env'
+        Set-Content -LiteralPath $env -Value 'REGISTRY_API_TOKEN=old-value-0123456789-0123456789-abc'
+        $before = [IO.File]::ReadAllBytes($env)
+        { New-RegistryApiToken -EnvFile $env -TokenFile (Join-Path $dir 'missing-dir/token') -Force -ErrorAction Stop -Verbose -Debug 4>$null 5>$null } |
+            Should -Throw -ErrorId "FolderNotFound,$NewId" -ExpectedMessage '*missing-dir*No file was written*'
+        [IO.File]::ReadAllBytes($env) | Should -Be $before
+        @(Get-ChildItem -LiteralPath $dir -Force).Name | Should -Be @('partial.env')
+    }
+}
+
+Describe 'Stale temporary files' {
+    It 'removes a temporary file of the module''s naming left by a crash, on the next write to that folder' {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        try {
+            $stale = Join-Path $dir ".env.$([guid]::NewGuid().ToString('N')).tmp"
+            $fresh = Join-Path $dir ".env.$([guid]::NewGuid().ToString('N')).tmp"
+            $other = Join-Path $dir '.notes.tmp'
+            foreach ($f in $stale, $fresh, $other) { Set-Content -LiteralPath $f -Value 'REGISTRY_API_TOKEN=leaked' }
+            [IO.File]::SetLastWriteTimeUtc($stale, [datetime]::UtcNow.AddHours(-1))
+            [IO.File]::SetLastWriteTimeUtc($other, [datetime]::UtcNow.AddHours(-1))
+            New-RegistryApiToken -EnvFile (Join-Path $dir '.env') | Out-Null
+            Test-Path -LiteralPath $stale | Should -BeFalse
+            Test-Path -LiteralPath $fresh | Should -BeTrue -Because 'a write in flight in another process keeps its temporary file'
+            Test-Path -LiteralPath $other | Should -BeTrue -Because 'only the module''s own naming is removed'
+        }
+        finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+    }
+}
