@@ -194,3 +194,44 @@ Describe 'Stale temporary files' {
         finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'No secret text in output' {
+    It 'a key pasted as a REGISTRY_API_KEYS name is never shown, not even its first characters' {
+        $pasted = 'Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh8Ii9Jj0KkLlMmNnOoPp'
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        try {
+            $refused = $null
+            try { New-RegistryApiToken -EnvFile (Join-Path $dir '.env') -ApiKeyName $pasted -Group g } catch { $refused = $_ }
+            $refused.FullyQualifiedErrorId | Should -Be "ApiKeyEntryInvalid,$NewId"
+            $refused.Exception.Message | Should -BeLike '*fingerprint*'
+            $refused.Exception.Message | Should -Not -BeLike "*$($pasted.Substring(0, 8))*"
+
+            $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_KEYS = "{`"$pasted`":{`"key`":`"$Plain`",`"groups`":[`"g`"]}}" }
+            $records = Test-RegistryToken -Token (New-RegistryApiToken).Token -Uri 'https://gw.example/api/servers' -Environment $settings -Verbose -Debug -WarningAction Continue *>&1
+            ($records | Out-String -Width 500) | Should -Not -BeLike "*$($pasted.Substring(0, 8))*"
+        }
+        finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+    }
+
+    It 'a password in a URL is shown as *** in Verbose and findings' {
+        $config = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
+        try {
+            Set-Content -LiteralPath $config -Value @"
+auth:
+  mode: oauth
+  oauth:
+    resourceUrl: https://svc:Pw-0f-The-Service@registry.example.com
+    providers:
+      - name: keycloak
+        issuerUrl: http://svc:Pw-0f-The-Service@keycloak.example.com/realms/mcp
+        audience: registry-api
+        introspectionUrl: https://svc:Pw-0f-The-Service@keycloak.example.com/introspect
+"@
+            $text = Test-RegistryAuthConfig -Path $config -Verbose -Debug -WarningAction Continue *>&1 | Out-String -Width 500
+            $text | Should -Not -BeLike '*Pw-0f-The-Service*'
+            $text | Should -BeLike '*introspection https://`*`*`*@keycloak.example.com/introspect*'
+        }
+        finally { Remove-Item -LiteralPath $config -ErrorAction SilentlyContinue }
+    }
+}

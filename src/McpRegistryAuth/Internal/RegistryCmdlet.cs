@@ -23,6 +23,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected new void WriteVerbose(string text)
     {
+        text = UrlUserInfo.Redact(text);
         if (DebugWithout("Verbose"))
         {
             base.WriteDebug("[verbose] " + text);
@@ -39,6 +40,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected new void WriteWarning(string text)
     {
+        text = UrlUserInfo.Redact(text);
         if (DebugWithout("WarningAction"))
         {
             base.WriteDebug("[warning] " + text);
@@ -66,10 +68,12 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 
     protected ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
-        var record = new ErrorRecord(exception, errorId, category, target);
-        if (recommendedAction is not null)
+        var record = new ErrorRecord(exception, errorId, category, target is string text ? UrlUserInfo.Redact(text) : target);
+        var message = UrlUserInfo.Redact(exception.Message);
+        if (recommendedAction is not null || message != exception.Message)
         {
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            // The shown message hides URL user-info; the exception's own text cannot be changed.
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
         }
 
         return record;
