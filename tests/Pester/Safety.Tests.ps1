@@ -235,3 +235,12 @@ auth:
         finally { Remove-Item -LiteralPath $config -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'Clear errors' {
+    It '-Group with a single quote names -Group and the reason, with a stable ErrorId' {
+        $envFile = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).env"
+        { New-RegistryApiToken -EnvFile $envFile -ApiKeyName bot -Group "it's" -ErrorAction Stop -Verbose -Debug 4>$null 5>$null } |
+            Should -Throw -ErrorId "GroupNotWritable,$NewId" -ExpectedMessage "-Group `"it's`" holds a single quote*"
+        Test-Path -LiteralPath $envFile | Should -BeFalse
+    }
+}

@@ -17,7 +17,7 @@ internal static class FileEditErrors
         "FileTooLarge" => ErrorCategory.LimitsExceeded,
         "FileWriteFailed" => ErrorCategory.WriteError,
         "EnvFileIsDirectory" or "TokenFileIsDirectory" or "FileIsDirectory" => ErrorCategory.InvalidArgument,
-        "TfVarsFileIsDirectory" or "TokensFileIsDirectory" or "ApiKeyEntryInvalid" => ErrorCategory.InvalidArgument,
+        "TfVarsFileIsDirectory" or "TokensFileIsDirectory" or "ApiKeyEntryInvalid" or "GroupNotWritable" => ErrorCategory.InvalidArgument,
         "ApiKeyValueDuplicate" => ErrorCategory.ResourceExists,
         _ => ErrorCategory.InvalidData,
     };
