@@ -232,7 +232,7 @@ auth:
             $text | Should -Not -BeLike '*Pw-0f-The-Service*'
             $text | Should -BeLike '*introspection https://`*`*`*@keycloak.example.com/introspect*'
         }
-        finally { Remove-Item -LiteralPath $config -ErrorAction SilentlyContinue }
+        finally { Remove-Item -LiteralPath $config, "$config.discovery.json" -ErrorAction SilentlyContinue }
     }
 }
 
@@ -242,5 +242,34 @@ Describe 'Clear errors' {
         { New-RegistryApiToken -EnvFile $envFile -ApiKeyName bot -Group "it's" -ErrorAction Stop -Verbose -Debug 4>$null 5>$null } |
             Should -Throw -ErrorId "GroupNotWritable,$NewId" -ExpectedMessage "-Group `"it's`" holds a single quote*"
         Test-Path -LiteralPath $envFile | Should -BeFalse
+    }
+}
+
+Describe 'The token under test goes only where it was asked' {
+    It 'ToolHive introspection over plain http to a host that is not loopback is described, not performed' {
+        $config = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
+        try {
+            Set-Content -LiteralPath $config -Value @"
+auth:
+  mode: oauth
+  oauth:
+    resourceUrl: https://registry.example.com
+    providers:
+      - name: thb
+        issuerUrl: https://kc.example.com/realms/acme
+        audience: registry-api
+        introspectionUrl: http://idp.example.com/introspect
+"@
+            $discovery = "$config.discovery.json"
+            Set-Content -LiteralPath $discovery -Value '{"issuer":"https://kc.example.com/realms/acme","jwks_uri":"https://kc.example.com/certs"}'
+            $opaque = ConvertTo-SecureString -String 'opaque-token-under-test-0123456789' -AsPlainText -Force
+            $records = Test-RegistryToken -Token $opaque -RegistryType ToolHive -ConfigPath $config -DiscoveryDocument $discovery -Uri 'https://registry.example.com/registry/v0.1/servers' -Verbose -Debug 4>&1 5>&1
+            $verdict = $records | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] }
+            $verdict.Accepted | Should -BeFalse
+            $verdict.IsProvisional | Should -BeTrue
+            ($verdict.Checks | Where-Object Name -eq 'ToolHive.Introspection.Call').Observed |
+                Should -Be 'the server would send your token over plain http to http://idp.example.com/introspect; it was not sent from here (-AllowUnencryptedAuthentication sends it)'
+        }
+        finally { Remove-Item -LiteralPath $config, "$config.discovery.json" -ErrorAction SilentlyContinue }
     }
 }

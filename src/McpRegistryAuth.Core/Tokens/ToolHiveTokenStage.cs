@@ -14,9 +14,11 @@ public sealed class ToolHiveTokenStage
     private readonly DiscoveryDocument? offlineDiscovery;
     private readonly bool noCache;
     private readonly TimeSpan timeout;
+    private readonly bool allowUnencryptedAuthentication;
 
-    public ToolHiveTokenStage(KeySet? offlineKeys = null, DiscoveryDocument? offlineDiscovery = null, bool noCache = false, TimeSpan? timeout = null)
+    public ToolHiveTokenStage(KeySet? offlineKeys = null, DiscoveryDocument? offlineDiscovery = null, bool noCache = false, TimeSpan? timeout = null, bool allowUnencryptedAuthentication = false)
     {
+        this.allowUnencryptedAuthentication = allowUnencryptedAuthentication;
         this.offlineKeys = offlineKeys;
         this.offlineDiscovery = offlineDiscovery;
         this.noCache = noCache;
@@ -48,18 +50,21 @@ public sealed class ToolHiveTokenStage
             // Authenticated introspection uses the provider's client; without credentials toolhive falls back to Go's default client.
             var authenticated = tokenProvider.ClientId is not null || tokenProvider.ClientSecret is { IsEmpty: false };
             var introspectionSettings = authenticated ? settings : DefaultClientSettings();
-            using var defaultClient = authenticated ? null : HttpClientFactory.Create(introspectionSettings.Client);
+
+            // Its own client that follows no redirect: the token is re-sent only within the endpoint's origin.
+            using var introspectionClient = CreateClient(introspectionSettings with { Client = introspectionSettings.Client with { FollowRedirects = false } });
             var policy = new ToolHiveFetchPolicy
             {
                 InsecureAllowHttp = config.InsecureAllowHttp,
                 DisableUrlValidation = config.DisableUrlValidation,
                 AllowPrivateIP = provider.AllowPrivateIP,
+                AllowUnencryptedAuthentication = allowUnencryptedAuthentication,
                 ResolveHostNames = offlineKeys is null && offlineDiscovery is null,
             };
             var validator = new ToolHiveTokenValidator(
                 offlineKeys is not null ? new FixedKeySetSource(offlineKeys) : new HttpKeySetSource(client, noCache),
                 discovery,
-                defaultClient ?? client,
+                introspectionClient,
                 policy);
             var outcome = await validator.ValidateAsync(tokenProvider, token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check("ToolHive.Provider", outcome.Accepted, provider.Name, "a provider that accepts the token"));

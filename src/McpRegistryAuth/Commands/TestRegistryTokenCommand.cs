@@ -118,6 +118,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter NoCache { get; set; }
 
+    /// <summary>Lets a ToolHive introspection call send the token over plain http to a host that is not loopback.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
     protected override void BeginProcessing()
     {
         DotEnvFile? envFile = null;
@@ -384,7 +388,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             }
         }
 
-        toolHiveTest = new ToolHiveTokenTest(toolHiveReport, new ToolHiveTokenStage(offlineKeys, offlineDiscovery, NoCache));
+        toolHiveTest = new ToolHiveTokenTest(toolHiveReport, new ToolHiveTokenStage(offlineKeys, offlineDiscovery, NoCache, allowUnencryptedAuthentication: AllowUnencryptedAuthentication));
     }
 
     private void BeginToolRegistry()
