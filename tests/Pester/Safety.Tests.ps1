@@ -9,6 +9,18 @@ BeforeAll {
     $script:Settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = $script:Plain }
     $script:NewId = 'McpRegistryAuth.Commands.NewRegistryApiTokenCommand'
     $script:TestId = 'McpRegistryAuth.Commands.TestRegistryTokenCommand'
+
+    function New-TempFolder {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
+        New-Item -ItemType Directory -Path $path | Out-Null
+        $path
+    }
+
+    # A ToolHive auth section with one OAuth provider; each setting is one "key: value" line of it.
+    function Write-ToolHiveConfig([string] $Path, [string] $Provider, [string[]] $Setting, [string] $ResourceUrl = 'https://registry.example.com') {
+        $lines = @('auth:', '  mode: oauth', '  oauth:', "    resourceUrl: $ResourceUrl", '    providers:', "      - name: $Provider") + ($Setting | ForEach-Object { "        $_" })
+        Set-Content -LiteralPath $Path -Value $lines
+    }
 }
 
 AfterAll {
@@ -47,8 +59,7 @@ Describe 'Tokens keep every character' {
 
 Describe 'Files that are not regular files' -Skip:$IsWindows {
     BeforeAll {
-        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $dir | Out-Null
+        $dir = New-TempFolder
         $fifo = Join-Path $dir 'pipe.env'
         & mkfifo $fifo
     }
@@ -76,20 +87,8 @@ Describe 'Files that are not regular files' -Skip:$IsWindows {
 
     It 'Test-RegistryAuthConfig reports authTokenFile, clientSecretFile and caCertPath on /dev/zero without reading it' {
         $config = Join-Path $dir 'thv.yaml'
-        Set-Content -LiteralPath $config -Value @"
-auth:
-  mode: oauth
-  oauth:
-    resourceUrl: https://registry.example.com
-    providers:
-      - name: keycloak
-        issuerUrl: https://keycloak.example.com/realms/mcp
-        audience: registry-api
-        clientId: registry
-        clientSecretFile: /dev/zero
-        caCertPath: /dev/zero
-        authTokenFile: /dev/zero
-"@
+        Write-ToolHiveConfig $config keycloak 'issuerUrl: https://keycloak.example.com/realms/mcp', 'audience: registry-api', 'clientId: registry',
+            'clientSecretFile: /dev/zero', 'caCertPath: /dev/zero', 'authTokenFile: /dev/zero'
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $findings = Test-RegistryAuthConfig -Path $config -Verbose -Debug 4>$null 5>$null
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
@@ -101,8 +100,7 @@ auth:
 
 Describe 'Replace-by-rename keeps the file''s identity' -Skip:$IsWindows {
     BeforeEach {
-        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $dir | Out-Null
+        $dir = New-TempFolder
     }
 
     AfterEach { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
@@ -158,8 +156,7 @@ Describe 'Replace-by-rename keeps the file''s identity' -Skip:$IsWindows {
 
 Describe 'Several files: all or nothing' {
     BeforeEach {
-        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $dir | Out-Null
+        $dir = New-TempFolder
     }
 
     AfterEach { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
@@ -177,8 +174,7 @@ Describe 'Several files: all or nothing' {
 
 Describe 'Stale temporary files' {
     It 'removes a temporary file of the module''s naming left by a crash, on the next write to that folder' {
-        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $dir | Out-Null
+        $dir = New-TempFolder
         try {
             $stale = Join-Path $dir ".env.$([guid]::NewGuid().ToString('N')).tmp"
             $fresh = Join-Path $dir ".env.$([guid]::NewGuid().ToString('N')).tmp"
@@ -198,8 +194,7 @@ Describe 'Stale temporary files' {
 Describe 'No secret text in output' {
     It 'a key pasted as a REGISTRY_API_KEYS name is never shown, not even its first characters' {
         $pasted = 'Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh8Ii9Jj0KkLlMmNnOoPp'
-        $dir = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $dir | Out-Null
+        $dir = New-TempFolder
         try {
             $refused = $null
             try { New-RegistryApiToken -EnvFile (Join-Path $dir '.env') -ApiKeyName $pasted -Group g } catch { $refused = $_ }
@@ -217,17 +212,8 @@ Describe 'No secret text in output' {
     It 'a password in a URL is shown as *** in Verbose and findings' {
         $config = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
         try {
-            Set-Content -LiteralPath $config -Value @"
-auth:
-  mode: oauth
-  oauth:
-    resourceUrl: https://svc:Pw-0f-The-Service@registry.example.com
-    providers:
-      - name: keycloak
-        issuerUrl: http://svc:Pw-0f-The-Service@keycloak.example.com/realms/mcp
-        audience: registry-api
-        introspectionUrl: https://svc:Pw-0f-The-Service@keycloak.example.com/introspect
-"@
+            Write-ToolHiveConfig $config keycloak 'issuerUrl: http://svc:Pw-0f-The-Service@keycloak.example.com/realms/mcp', 'audience: registry-api',
+                'introspectionUrl: https://svc:Pw-0f-The-Service@keycloak.example.com/introspect' -ResourceUrl 'https://svc:Pw-0f-The-Service@registry.example.com'
             $text = Test-RegistryAuthConfig -Path $config -Verbose -Debug -WarningAction Continue *>&1 | Out-String -Width 500
             $text | Should -Not -BeLike '*Pw-0f-The-Service*'
             $text | Should -BeLike '*introspection https://`*`*`*@keycloak.example.com/introspect*'
@@ -249,17 +235,7 @@ Describe 'The token under test goes only where it was asked' {
     It 'ToolHive introspection over plain http to a host that is not loopback is described, not performed' {
         $config = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).yaml"
         try {
-            Set-Content -LiteralPath $config -Value @"
-auth:
-  mode: oauth
-  oauth:
-    resourceUrl: https://registry.example.com
-    providers:
-      - name: thb
-        issuerUrl: https://kc.example.com/realms/acme
-        audience: registry-api
-        introspectionUrl: http://idp.example.com/introspect
-"@
+            Write-ToolHiveConfig $config thb 'issuerUrl: https://kc.example.com/realms/acme', 'audience: registry-api', 'introspectionUrl: http://idp.example.com/introspect'
             $discovery = "$config.discovery.json"
             Set-Content -LiteralPath $discovery -Value '{"issuer":"https://kc.example.com/realms/acme","jwks_uri":"https://kc.example.com/certs"}'
             $opaque = ConvertTo-SecureString -String 'opaque-token-under-test-0123456789' -AsPlainText -Force
