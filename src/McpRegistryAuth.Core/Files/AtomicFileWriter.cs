@@ -130,7 +130,8 @@ public static class AtomicFileWriter
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes a file this module made, leaving it when it cannot be deleted.</summary>
+    internal static void TryDelete(string path)
     {
         try
         {

@@ -90,7 +90,7 @@ public sealed class FileLock : IDisposable
         // Delete only our own lock: a lock taken over after we were judged gone belongs to someone else.
         if (TryRead(LockPath) == content)
         {
-            TryDelete(LockPath);
+            AtomicFileWriter.TryDelete(LockPath);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class FileLock : IDisposable
             }
         }
 
-        TryDelete(aside);
+        AtomicFileWriter.TryDelete(aside);
     }
 
     private static string? TryRead(string path)
@@ -165,20 +165,6 @@ public sealed class FileLock : IDisposable
         catch (UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

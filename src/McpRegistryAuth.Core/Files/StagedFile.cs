@@ -48,17 +48,5 @@ public sealed class StagedFile
         File.Move(TempPath, TargetPath, overwrite: true);
     }
 
-    public void Discard()
-    {
-        try
-        {
-            File.Delete(TempPath);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Discard() => AtomicFileWriter.TryDelete(TempPath);
 }
