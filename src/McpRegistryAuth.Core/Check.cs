@@ -6,6 +6,13 @@ namespace McpRegistryAuth.Core;
 /// </summary>
 public sealed record Check(string Name, bool Passed, string? Observed = null, string? Expected = null, string? Hint = null)
 {
+    // URL user-info (a password) is hidden however a rule wrote its text.
+    public string? Observed { get; init; } = UrlUserInfo.RedactOrNull(Observed);
+
+    public string? Expected { get; init; } = UrlUserInfo.RedactOrNull(Expected);
+
+    public string? Hint { get; init; } = UrlUserInfo.RedactOrNull(Hint);
+
     /// <summary>The one-line form written to the Verbose stream.</summary>
     public override string ToString()
     {

@@ -11,7 +11,8 @@ public sealed record Finding
     /// <summary>Stable code such as <c>GW001</c> or <c>THV012</c>.</summary>
     public required string Code { get; init; }
 
-    public required string Message { get; init; }
+    /// <summary>URL user-info (a password) is always shown as <c>***</c>.</summary>
+    public required string Message { get => message; init => message = UrlUserInfo.Redact(value); }
 
     public bool ExactText { get; init; }
 
@@ -24,7 +25,10 @@ public sealed record Finding
     /// <summary>Path of the value inside its document, e.g. <c>auth.oauth.providers[0].issuerUrl</c> or an environment variable name.</summary>
     public string? Path { get; init; }
 
-    public string? Fix { get; init; }
+    public string? Fix { get => fix; init => fix = UrlUserInfo.RedactOrNull(value); }
+
+    private readonly string message = "";
+    private readonly string? fix;
 
     public override string ToString()
     {

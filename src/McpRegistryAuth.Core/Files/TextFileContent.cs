@@ -29,40 +29,8 @@ public sealed class TextFileContent
     public bool HasBom { get; }
 
     /// <summary>Reads a file; throws <see cref="FileContentException"/> with a clear message for every bad input.</summary>
-    public static TextFileContent Read(string path, long maxBytes = 16 * 1024 * 1024)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-            {
-                throw new FileContentException(path, "FileIsDirectory", $"'{path}' is a directory, not a file.");
-            }
-
-            if (!info.Exists)
-            {
-                throw new FileContentException(path, "FileNotFound", $"File not found: '{path}'.");
-            }
-
-            if (info.Length > maxBytes)
-            {
-                throw new FileContentException(path, "FileTooLarge", $"'{path}' is {info.Length} bytes; files larger than {maxBytes} bytes are refused.");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new FileContentException(path, "FileUnreadable", $"'{path}' cannot be read: {ex.Message}", ex);
-        }
-        catch (IOException ex) when (ex is not FileContentException)
-        {
-            throw new FileContentException(path, "FileUnreadable", $"'{path}' cannot be read: {ex.Message}", ex);
-        }
-
-        return Decode(path, bytes);
-    }
+    public static TextFileContent Read(string path, long maxBytes = BoundedFileReader.DefaultMaxBytes, CancellationToken cancellation = default) =>
+        Decode(path, BoundedFileReader.ReadAllBytes(path, maxBytes, cancellation));
 
     public static TextFileContent Decode(string path, byte[] bytes)
     {

@@ -21,6 +21,14 @@ public static class ApiKeyEnvFileWriter
             throw new FileEditException(path, "ApiKeyEntryInvalid", $"The gateway would refuse this {GatewaySettingNames.ApiKeys} entry: {alone.Error}.");
         }
 
+        var quoted = entry.Groups.FirstOrDefault(g => g.Contains('\'', StringComparison.Ordinal));
+        if (quoted is not null)
+        {
+            // The map is written as KEY='<JSON>', and compose has no escape for ' inside single quotes.
+            throw new FileEditException(path, "GroupNotWritable",
+                $"-Group \"{quoted}\" holds a single quote. {GatewaySettingNames.ApiKeys} is written to the .env file as {GatewaySettingNames.ApiKeys}='<JSON>', and docker compose cannot read a single quote inside single quotes. Use a group name without it.");
+        }
+
         entry = alone.Entries[0];
         var editor = DotEnvEditor.Open(path, force);
         var existing = editor.Document.Find(GatewaySettingNames.ApiKeys);

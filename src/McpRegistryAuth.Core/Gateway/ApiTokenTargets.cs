@@ -24,31 +24,38 @@ public sealed record ApiTokenTargets
 
     public string? TokenFile { get; init; }
 
+    /// <summary>Every target given, for <see cref="FileEditSession.Begin"/>.</summary>
+    public IReadOnlyList<string> Paths => new[] { EnvFile, TfVarsFile, ToolRegistryTokensFile, TokenFile }.OfType<string>().ToList();
+
     /// <summary>Plans every edit before any file is written, so a refused target leaves every file as it was.</summary>
+    /// <param name="token">The new token.</param>
+    /// <param name="force">Replace what is there (a value, a token file).</param>
+    /// <param name="pathOf">The path to edit for a target (<see cref="FileEditSession.PathOf"/>: a symbolic link's target).</param>
     /// <exception cref="FileEditException">A target refuses the edit (exists without force, not writable, malformed).</exception>
-    public IReadOnlyList<FileEdit> Plan(Secret token, bool force)
+    public IReadOnlyList<FileEdit> Plan(Secret token, bool force, Func<string, string> pathOf)
     {
+        ArgumentNullException.ThrowIfNull(pathOf);
         var edits = new List<FileEdit>();
         if (EnvFile is not null)
         {
             edits.Add(ApiKeyName is null
-                ? StaticTokenFileWriters.PlanEnvFile(EnvFile, token, force)
-                : ApiKeyEnvFileWriter.Plan(EnvFile, ApiKeyName, Groups, token, force));
+                ? StaticTokenFileWriters.PlanEnvFile(pathOf(EnvFile), token, force)
+                : ApiKeyEnvFileWriter.Plan(pathOf(EnvFile), ApiKeyName, Groups, token, force));
         }
 
         if (TfVarsFile is not null)
         {
-            edits.Add(TfVarsFileWriter.Plan(TfVarsFile, token, force));
+            edits.Add(TfVarsFileWriter.Plan(pathOf(TfVarsFile), token, force));
         }
 
         if (ToolRegistryTokensFile is not null)
         {
-            edits.Add(TokensFileWriter.PlanAppend(ToolRegistryTokensFile, token, force));
+            edits.Add(TokensFileWriter.PlanAppend(pathOf(ToolRegistryTokensFile), token, force));
         }
 
         if (TokenFile is not null)
         {
-            edits.Add(StaticTokenFileWriters.PlanTokenFile(TokenFile, token, force));
+            edits.Add(StaticTokenFileWriters.PlanTokenFile(pathOf(TokenFile), token, force));
         }
 
         return edits;

@@ -40,4 +40,23 @@ public static class BearerTokenInput
             }
         }
     }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when a header value given as is holds a control character
+    /// other than a tab: nginx, Go's net/http and uvicorn's h11 all answer 400 to such a header before
+    /// any auth check runs. Names the header and the position, never the value.
+    /// </summary>
+    public static void ValidateHeaderValue(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]) && value[i] != '\t')
+            {
+                throw new ArgumentException(
+                    $"The '{name}' header has a control character (U+{(int)value[i]:X4}) at position {i + 1} of {value.Length}. nginx, Go's net/http and uvicorn answer 400 Bad Request to such a header before any auth check; check how the value was copied.",
+                    "Header");
+            }
+        }
+    }
 }

@@ -73,7 +73,7 @@ public static partial class RegistryApiKeys
             {
                 if (!NamePattern().IsMatch(name))
                 {
-                    return Fail($"key name '{SafeName(name)}' must match ^[a-z0-9][a-z0-9_-]{{0,63}}$ (lower-case letters, digits, '_' and '-', at most 64 characters)");
+                    return Fail($"key name {SafeName(name)} (not shown: it may be a key pasted as a name) must match ^[a-z0-9][a-z0-9_-]{{0,63}}$ (lower-case letters, digits, '_' and '-', at most 64 characters)");
                 }
 
                 if (ReservedNames.Contains(name))
@@ -242,5 +242,6 @@ public static partial class RegistryApiKeys
     };
 
     // A name that fails the pattern may be a key pasted in the wrong place: show at most a short prefix.
-    private static string SafeName(string name) => name.Length <= 16 ? name : name[..8] + "…";
+    // A name the gateway refuses is often a key pasted in the wrong place: never show any of it.
+    private static string SafeName(string name) => $"<{name.Length} characters, fingerprint {Fingerprint.Of(name)}>";
 }

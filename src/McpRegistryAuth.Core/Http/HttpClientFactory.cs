@@ -17,7 +17,7 @@ public static class HttpClientFactory
         {
             ConnectTimeout = options.ConnectTimeout,
             UseProxy = options.UseProxy,
-            AllowAutoRedirect = true,
+            AllowAutoRedirect = options.FollowRedirects,
             MaxAutomaticRedirections = 10,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.All,

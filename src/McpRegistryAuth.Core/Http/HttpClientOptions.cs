@@ -24,4 +24,7 @@ public sealed record HttpClientOptions
     public Action<string>? Log { get; init; }
 
     public string UserAgent { get; init; } = "McpRegistryAuth/0.1";
+
+    /// <summary>False: a 3xx answer is returned as it is (the caller decides whether a credential may follow it).</summary>
+    public bool FollowRedirects { get; init; } = true;
 }

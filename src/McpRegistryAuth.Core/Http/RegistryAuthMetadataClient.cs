@@ -232,12 +232,19 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
 
     private async Task<(int? Status, string? Body, string? WwwAuthenticate, string? Error)> GetAsync(string url, CancellationToken cancellationToken)
     {
+        using var deadline = ResponseBody.Deadline(http, cancellationToken);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.ParseAdd("application/json");
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var (bytes, tooLarge) = await ResponseBody.ReadAsync(response.Content, Tokens.JsonFetch.MaxBytes, deadline.Token).ConfigureAwait(false);
+            if (tooLarge)
+            {
+                return (null, null, null, $"the answer is larger than {Tokens.JsonFetch.MaxBytes} bytes (reading stopped there)");
+            }
+
+            var body = System.Text.Encoding.UTF8.GetString(bytes);
             var challenge = response.Headers.WwwAuthenticate.Count > 0 ? string.Join(", ", response.Headers.GetValues("WWW-Authenticate")) : null;
             return ((int)response.StatusCode, body, challenge, null);
         }
@@ -245,9 +252,9 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         {
             return (null, null, null, ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, null, null, "timed out");
+            return (null, null, null, $"timed out after {http.Timeout.TotalSeconds:0.#} s (the time-out covers the whole answer, body included)");
         }
         catch (InvalidOperationException ex)
         {

@@ -50,7 +50,7 @@ public sealed class TrustRoots
         string pem;
         try
         {
-            pem = File.ReadAllText(path);
+            pem = Files.BoundedFileReader.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -19,4 +19,16 @@ public enum FailureCategory
     WriteError,
 
     NotImplemented,
+
+    ResourceBusy,
+
+    InvalidOperation,
+
+    LimitsExceeded,
+
+    OperationStopped,
+
+    OperationTimeout,
+
+    ConnectionError,
 }

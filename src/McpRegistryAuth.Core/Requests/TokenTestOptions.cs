@@ -43,6 +43,9 @@ public sealed record TokenTestOptions
     /// <summary>Fetch JWKS and discovery documents again instead of reusing this process's copies.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>ToolHive: let an introspection call send the token over plain http to a host that is not loopback.</summary>
+    public bool AllowUnencryptedAuthentication { get; init; }
+
     /// <summary>Only a yes/no answer is wanted, which needs a server to answer.</summary>
     public bool Quiet { get; init; }
 

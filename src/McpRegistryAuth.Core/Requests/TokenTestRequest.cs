@@ -28,6 +28,24 @@ public sealed record TokenTestRequest
     public Secret? Header(string name) =>
         Headers.LastOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the token or a header value holds a character no
+    /// server receives intact (a NUL, a line break inside the value): every server family judges it
+    /// the same way, before auth, so no verdict is made up for it.
+    /// </summary>
+    public void EnsureSendable()
+    {
+        if (Token is not null)
+        {
+            Gateway.BearerTokenInput.Validate(Token.Reveal(), "Token");
+        }
+
+        foreach (var (name, value) in Headers)
+        {
+            Gateway.BearerTokenInput.ValidateHeaderValue(name, value.Reveal());
+        }
+    }
+
     /// <summary>The verdict with the token file's checks first: they happened before the request was sent.</summary>
     public Verdict WithTokenFileChecks(Verdict verdict) =>
         TokenFileChecks.Count == 0 ? verdict : verdict with { Checks = [.. TokenFileChecks, .. verdict.Checks] };

@@ -76,6 +76,27 @@ public sealed class TokenTestSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// One request through a family's test, after the check every server's HTTP parser makes first: a
+    /// token or header value with a control character never reaches auth.
+    /// </summary>
+    /// <exception cref="CommandFailureException">InvalidToken: the request cannot be sent as given.</exception>
+    public static Task<IReadOnlyList<Verdict>> EvaluateAsync(ITokenTest test, TokenTestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            request.EnsureSendable();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandFailureException("InvalidToken", FailureCategory.InvalidArgument, ex.Message, request.Token?.ToString(), inner: ex);
+        }
+
+        return test.EvaluateAsync(request, cancellationToken);
+    }
+
     /// <summary>-Quiet's answer: accepted under every verdict (toolregistry-server answers per FastAPI range).</summary>
     public static bool Accepted(IReadOnlyList<Verdict> verdicts) => verdicts.All(v => v.Accepted);
 
@@ -157,7 +178,7 @@ public sealed class TokenTestSession : IDisposable
         var config = ToolHiveConfigLoader.LoadFile(path, EnvironmentOf(settings));
         report.Verbose($"Server: ToolHive; {config.Config?.Providers.Count ?? 0} provider(s) in {options.ConfigPath}.");
         Report(config.Findings, report);
-        return new ToolHiveTokenTest(config, new ToolHiveTokenStage(keys, discovery, options.NoCache));
+        return new ToolHiveTokenTest(config, new ToolHiveTokenStage(keys, discovery, options.NoCache, allowUnencryptedAuthentication: options.AllowUnencryptedAuthentication));
     }
 
     private static GatewayTokenTest OpenGateway(TokenTestOptions options, ServerSettings settings, HttpClient client, IReportWriter report)

@@ -51,7 +51,7 @@ public sealed record DiscoveryDocument
         }
         catch (JsonException e)
         {
-            error = $"failed to decode OIDC configuration: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+            error = $"failed to decode OIDC configuration: {JsonParseError.Describe(e)}";
             return null;
         }
     }

@@ -13,4 +13,7 @@ public sealed record IntrospectionResponse
 
     /// <summary>Why the call failed (transport, 401, other status, not JSON); null on a 200 JSON answer.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The module did not send the token where the server would (plain http, another origin): Error says where.</summary>
+    public bool NotSent { get; init; }
 }

@@ -14,15 +14,16 @@ internal static class JsonFetch
 
     public static async Task<Result> GetAsync(HttpClient client, Uri uri, string what, CancellationToken cancellationToken)
     {
+        using var deadline = Http.ResponseBody.Deadline(client, cancellationToken);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Accept.ParseAdd("application/json");
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
                 return new Result(null, $"{what} {uri} returned status {(int)response.StatusCode}", response.StatusCode);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (bytes.Length > MaxBytes) return new Result(null, $"{what} {uri} is larger than {MaxBytes} bytes", response.StatusCode);
+            var (bytes, tooLarge) = await Http.ResponseBody.ReadAsync(response.Content, MaxBytes, deadline.Token).ConfigureAwait(false);
+            if (tooLarge) return new Result(null, $"{what} {uri} is larger than {MaxBytes} bytes (reading stopped there)", response.StatusCode);
             // Cache lifetime as httprc reads it: Cache-Control max-age, else Expires.
             var maxAge = response.Headers.CacheControl?.MaxAge
                 ?? (response.Content.Headers.Expires is { } expires ? expires - (response.Headers.Date ?? DateTimeOffset.UtcNow) : null);
@@ -30,7 +31,7 @@ internal static class JsonFetch
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Result(null, $"{what} {uri}: timed out after {client.Timeout.TotalSeconds:0.#} s");
+            return new Result(null, $"{what} {uri}: timed out after {client.Timeout.TotalSeconds:0.#} s (the time-out covers the whole answer, body included)");
         }
         catch (HttpRequestException e)
         {

@@ -42,7 +42,7 @@ public sealed class JsonObjectView
         catch (JsonException e)
         {
             // The reader's own message quotes the offending character; give only the position.
-            error = $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+            error = JsonParseError.Describe(e, ParseOptions.MaxDepth);
             return null;
         }
         catch (ArgumentException)

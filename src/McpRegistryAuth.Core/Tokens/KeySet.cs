@@ -102,7 +102,7 @@ public sealed class KeySet
         }
         catch (JsonException e)
         {
-            error = $"{source}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+            error = $"{source}: {JsonParseError.Describe(e)}";
             return null;
         }
         catch (ArgumentException)

@@ -29,8 +29,6 @@ public static class OfflineDocuments
         if (trimmed.StartsWith('{') || trimmed.StartsWith('[')) return (value, parameter);
         var pathOrJson = resolvePath is null ? value : resolvePath(value);
         if (!File.Exists(pathOrJson)) throw new FileNotFoundException($"{parameter}: file '{pathOrJson}' does not exist.", pathOrJson);
-        var info = new FileInfo(pathOrJson);
-        if (info.Length > JsonFetch.MaxBytes) throw new InvalidDataException($"{pathOrJson}: larger than {JsonFetch.MaxBytes} bytes; not a JWKS or discovery document.");
-        return (File.ReadAllText(pathOrJson), pathOrJson);
+        return (Files.BoundedFileReader.ReadAllText(pathOrJson, JsonFetch.MaxBytes), pathOrJson);
     }
 }

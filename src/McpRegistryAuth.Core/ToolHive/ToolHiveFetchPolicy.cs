@@ -16,6 +16,9 @@ public sealed record ToolHiveFetchPolicy
 
     public bool AllowPrivateIP { get; init; }
 
+    /// <summary>-AllowUnencryptedAuthentication: the token under test may go over plain http to a host that is not loopback.</summary>
+    public bool AllowUnencryptedAuthentication { get; init; }
+
     /// <summary>False (offline): only IP-literal hosts are checked against the dial-time block; names are not resolved.</summary>
     public bool ResolveHostNames { get; init; } = true;
 }

@@ -81,7 +81,7 @@ public static class ToolHiveFileChecks
 
         try
         {
-            _ = File.ReadAllText(local);
+            _ = Files.BoundedFileReader.ReadAllBytes(local);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -112,9 +112,11 @@ public static class ToolHiveFileChecks
         }
         catch (TrustRootsException ex)
         {
-            var message = ex.Message.StartsWith("failed to read", StringComparison.Ordinal)
-                ? $"failed to read CA certificate bundle: open {p.CaCertPath}: permission denied"
-                : ex.Message;
+            var message = ex.InnerException is Files.FileContentException { ErrorId: "FileNotRegular" or "FileTooLarge" } refused
+                ? $"failed to read CA certificate bundle: {refused.Message}"
+                : ex.Message.StartsWith("failed to read", StringComparison.Ordinal)
+                    ? $"failed to read CA certificate bundle: open {p.CaCertPath}: permission denied"
+                    : ex.Message;
             findings.Add(Error(ToolHiveFindingCodes.CaCertPath, clientPrefix + message, false, path, config, file,
                 "caCertPath must name a PEM file with at least one -----BEGIN CERTIFICATE----- block."));
         }
@@ -132,11 +134,11 @@ public static class ToolHiveFileChecks
         string content;
         try
         {
-            content = File.ReadAllText(local);
+            content = Files.BoundedFileReader.ReadAllText(local);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : "permission denied";
+            var reason = ex is Files.FileContentException { ErrorId: "FileNotFound" or "SymbolicLinkDangling" } ? "no such file or directory" : ex is Files.FileContentException { ErrorId: "FileUnreadable" } or UnauthorizedAccessException ? "permission denied" : ex.Message;
             findings.Add(Error(ToolHiveFindingCodes.AuthTokenFile, $"{clientPrefix}failed to create token source: failed to read auth token file: open {p.AuthTokenFile}: {reason}", false, path, config, file,
                 $"Mount the token at {p.AuthTokenFile} or correct authTokenFile."));
             return;

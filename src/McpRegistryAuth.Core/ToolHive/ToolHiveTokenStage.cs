@@ -16,9 +16,11 @@ public sealed class ToolHiveTokenStage
     private readonly DiscoveryDocument? offlineDiscovery;
     private readonly bool noCache;
     private readonly TimeSpan timeout;
+    private readonly bool allowUnencryptedAuthentication;
 
-    public ToolHiveTokenStage(KeySet? offlineKeys = null, DiscoveryDocument? offlineDiscovery = null, bool noCache = false, TimeSpan? timeout = null)
+    public ToolHiveTokenStage(KeySet? offlineKeys = null, DiscoveryDocument? offlineDiscovery = null, bool noCache = false, TimeSpan? timeout = null, bool allowUnencryptedAuthentication = false)
     {
+        this.allowUnencryptedAuthentication = allowUnencryptedAuthentication;
         this.offlineKeys = offlineKeys;
         this.offlineDiscovery = offlineDiscovery;
         this.noCache = noCache;
@@ -50,18 +52,21 @@ public sealed class ToolHiveTokenStage
             // Authenticated introspection uses the provider's client; without credentials toolhive falls back to Go's default client.
             var authenticated = tokenProvider.ClientId is not null || tokenProvider.ClientSecret is { IsEmpty: false };
             var introspectionSettings = authenticated ? settings : DefaultClientSettings();
-            using var defaultClient = authenticated ? null : HttpClientFactory.Create(introspectionSettings.Client);
+
+            // Its own client that follows no redirect: the token is re-sent only within the endpoint's origin.
+            using var introspectionClient = CreateClient(introspectionSettings with { Client = introspectionSettings.Client with { FollowRedirects = false } });
             var policy = new ToolHiveFetchPolicy
             {
                 InsecureAllowHttp = config.InsecureAllowHttp,
                 DisableUrlValidation = config.DisableUrlValidation,
                 AllowPrivateIP = provider.AllowPrivateIP,
+                AllowUnencryptedAuthentication = allowUnencryptedAuthentication,
                 ResolveHostNames = offlineKeys is null && offlineDiscovery is null,
             };
             var validator = new ToolHiveTokenValidator(
                 offlineKeys is not null ? new FixedKeySetSource(offlineKeys) : new HttpKeySetSource(client, noCache),
                 discovery,
-                defaultClient ?? client,
+                introspectionClient,
                 policy);
             var outcome = await validator.ValidateAsync(tokenProvider, token, at, cancellationToken).ConfigureAwait(false);
             checks.Add(new Check(ToolHiveCheckNames.Provider, outcome.Accepted, provider.Name, "a provider that accepts the token"));
@@ -194,11 +199,11 @@ public sealed class ToolHiveTokenStage
     {
         try
         {
-            return File.ReadAllText(path).Trim();
+            return Files.BoundedFileReader.ReadAllText(path).Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warnings.Add($"Provider {provider.Name}: {key} {path} could not be read here ({e.GetType().Name}); calls that need it are made without it.");
+            warnings.Add($"Provider {provider.Name}: {key} {path} could not be read here ({(e is Files.FileContentException f ? f.Message : e.GetType().Name)}); calls that need it are made without it.");
             return null;
         }
     }

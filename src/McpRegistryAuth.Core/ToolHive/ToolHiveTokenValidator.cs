@@ -172,8 +172,15 @@ public sealed class ToolHiveTokenValidator
         // Only the authenticated client is toolhive's own (HTTPS-only without the insecure flag, private-IP block); the fallback is Go's default client.
         if (authenticated && fetchPolicy is not null && await ToolHiveFetchGate.RefusedAsync(ToolHiveCheckNames.IntrospectionFetch, "Post", introspectionUrl, insecureApplies: false, fetchPolicy, run.Checks, cancellationToken).ConfigureAwait(false) is { } refused)
             return run.Fail("failed to introspect opaque token: rfc7662 introspection failed: " + refused, introspected: true);
-        var answer = await IntrospectionClient.IntrospectAsync(introspectionClient, endpoint, token, run.Provider.ClientId, run.Provider.ClientSecret, cancellationToken).ConfigureAwait(false);
+        var answer = await IntrospectionClient.IntrospectAsync(introspectionClient, endpoint, token, run.Provider.ClientId, run.Provider.ClientSecret, cancellationToken, fetchPolicy?.AllowUnencryptedAuthentication ?? false).ConfigureAwait(false);
         run.Checks.Add(new Check(ToolHiveCheckNames.IntrospectionCall, answer.Error is null, answer.Error ?? $"status {answer.Status}", "200 with a JSON object"));
+        if (answer.NotSent)
+        {
+            // A verdict the module describes rather than performs: the operator's token stays here.
+            run.Hints.Add($"Not evaluated: {answer.Error}. Point introspectionUrl at the IdP's https endpoint itself.");
+            return run.Fail("not evaluated: " + answer.Error, introspected: true, provisional: true);
+        }
+
         if (answer.Error is not null)
         {
             var failed = run.Fail($"failed to introspect opaque token: rfc7662 introspection failed: {answer.Error}", introspected: true);

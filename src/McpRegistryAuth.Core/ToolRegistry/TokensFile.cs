@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Files;
 using System.Text;
 using McpRegistryAuth.Core.Python;
 
@@ -46,9 +47,9 @@ public sealed class TokensFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFileReader.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (FileContentException e) when (e.ErrorId is "FileNotFound" or "SymbolicLinkDangling")
         {
             return Refused(path, exists: false, new Finding
             {

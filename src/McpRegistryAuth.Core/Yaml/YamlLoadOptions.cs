@@ -12,6 +12,12 @@ public sealed record YamlLoadOptions
     /// <summary>Most nodes the document may hold after expanding every alias.</summary>
     public long MaxExpandedNodes { get; init; } = 100_000;
 
+    /// <summary>
+    /// Most characters of scalar text the document may hold after expanding every alias: a few nodes
+    /// can carry megabytes each, so nodes alone do not bound the cost.
+    /// </summary>
+    public long MaxExpandedChars { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>Deepest nesting of mappings and sequences.</summary>
     public int MaxDepth { get; init; } = 64;
 

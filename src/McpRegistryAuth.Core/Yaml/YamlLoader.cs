@@ -37,7 +37,12 @@ public static partial class YamlLoader
                 return Failed(path, TooLarge(info.Length, options, path));
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = Files.BoundedFileReader.ReadAllBytes(path, options.MaxBytes);
+        }
+        catch (Files.FileContentException ex) when (ex.ErrorId == "FileTooLarge")
+        {
+            return Failed(path, Error(YamlFindingCodes.TooLarge, $"The file holds more than {options.MaxBytes} bytes (reading stopped there); the limit for a {options.ServerName} configuration here is {options.MaxBytes} bytes.", path, null, null,
+                "Check that the path names the configuration file; a real configuration is a few kilobytes."));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

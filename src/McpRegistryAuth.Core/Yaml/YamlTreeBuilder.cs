@@ -22,7 +22,10 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
     private int itemCount;
     private YamlMappingEntry[] entries = new YamlMappingEntry[64];
     private int entryCount;
+    private readonly Dictionary<string, long> anchorChars = new(StringComparer.Ordinal);
     private long expandedNodes;
+    private long expandedChars;
+    private bool aliasUsed;
 
     public List<Finding> Findings { get; } = [];
 
@@ -90,16 +93,17 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
 
     private YamlScalarNode ReadScalar(Scalar scalar)
     {
-        Count(1, scalar.Start);
+        Count(1, scalar.Value.Length, scalar.Start);
         var node = new YamlScalarNode(texts.Share(scalar.Value), Style(scalar.Style), Line(scalar.Start), Column(scalar.Start), TagOf(scalar.Tag), AnchorOf(scalar.Anchor));
-        Remember(node);
+        Remember(node, scalar.Value.Length);
         return node;
     }
 
     private YamlSequenceNode ReadSequence(IParser parser, SequenceStart sequenceStart, int depth)
     {
         CheckDepth(depth, sequenceStart.Start);
-        Count(1, sequenceStart.Start);
+        Count(1, 0, sequenceStart.Start);
+        var charsBefore = expandedChars;
         var first = itemCount;
         long expandedSize = 1;
         while (Peek(parser) is not SequenceEnd)
@@ -113,14 +117,15 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
 
         parser.MoveNext();
         var node = new YamlSequenceNode(TakeItems(first), expandedSize, Line(sequenceStart.Start), Column(sequenceStart.Start), TagOf(sequenceStart.Tag), AnchorOf(sequenceStart.Anchor));
-        Remember(node);
+        Remember(node, expandedChars - charsBefore);
         return node;
     }
 
     private YamlMappingNode ReadMapping(IParser parser, MappingStart mappingStart, int depth)
     {
         CheckDepth(depth, mappingStart.Start);
-        Count(1, mappingStart.Start);
+        Count(1, 0, mappingStart.Start);
+        var charsBefore = expandedChars;
         var first = entryCount;
         long expandedSize = 1;
         // A caller that takes the root's entries as they complete keeps none of them here: only the keys'
@@ -152,7 +157,7 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
 
         parser.MoveNext();
         var mapping = new YamlMappingNode(TakeEntries(first), expandedSize, Line(mappingStart.Start), Column(mappingStart.Start), TagOf(mappingStart.Tag), AnchorOf(mappingStart.Anchor));
-        Remember(mapping);
+        Remember(mapping, expandedChars - charsBefore);
         return mapping;
     }
 
@@ -269,28 +274,41 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
             throw new YamlLoadAbortedException();
         }
 
-        Count(target.ExpandedSize, alias.Start);
+        aliasUsed = true;
+        Count(target.ExpandedSize, anchorChars[alias.Value.Value], alias.Start);
         return target;
     }
 
-    private void Remember(YamlNode node)
+    private void Remember(YamlNode node, long chars)
     {
         if (node.Anchor is { } name)
         {
             anchors[name] = node;
+            anchorChars[name] = chars;
         }
     }
 
-    private void Count(long nodes, Mark at)
+    // Names the limit actually hit, and calls it an alias bomb only when aliases were expanded.
+    private void Count(long nodes, long chars, Mark at)
     {
         expandedNodes += nodes;
-        if (expandedNodes > options.MaxExpandedNodes)
+        expandedChars += chars;
+        var limit = expandedNodes > options.MaxExpandedNodes ? $"{options.MaxExpandedNodes} nodes"
+            : expandedChars > options.MaxExpandedChars ? $"{options.MaxExpandedChars} characters of text"
+            : null;
+        if (limit is null)
         {
-            Findings.Add(YamlLoader.Error(YamlFindingCodes.AliasExpansion,
-                $"The document expands to more than {options.MaxExpandedNodes} nodes once its aliases are resolved (an alias bomb); loading stopped at line {Line(at)}.",
-                file, Line(at), Column(at), "Remove the nested aliases (*name) that repeat large anchored blocks.", path.ToString()));
-            throw new YamlLoadAbortedException();
+            return;
         }
+
+        Findings.Add(aliasUsed
+            ? YamlLoader.Error(YamlFindingCodes.AliasExpansion,
+                $"The document expands to more than {limit} once its aliases are resolved (an alias bomb); loading stopped at line {Line(at)}. The limit for a {options.ServerName} document here is {limit}.",
+                file, Line(at), Column(at), "Remove the aliases (*name) that repeat large anchored blocks.", path.ToString())
+            : YamlLoader.Error(YamlFindingCodes.TooLarge,
+                $"The document holds more than {limit} (it has no alias); loading stopped at line {Line(at)}. The limit for a {options.ServerName} document here is {limit}.",
+                file, Line(at), Column(at), "Check that the path names the right file; a real one is far smaller.", path.ToString()));
+        throw new YamlLoadAbortedException();
     }
 
     private void CheckDepth(int depth, Mark at)

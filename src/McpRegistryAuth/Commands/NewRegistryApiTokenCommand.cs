@@ -79,42 +79,30 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
             ToolRegistryTokensFile = ToolRegistryTokensFile is null ? null : ResolvePath(ToolRegistryTokensFile),
             TokenFile = TokenFile is null ? null : ResolvePath(TokenFile),
         };
-        var edits = RunOrStop(() => targets.Plan(token, Force));
-        var written = new List<string>();
-        var declined = false;
+
+        // Every target is locked and checked before any is read, and written all or nothing.
+        using var session = RunOrStop(() => FileEditSession.Begin(targets.Paths, cancellation: Cancellation));
+        session.Notes.ToList().ForEach(WriteVerbose);
+        var edits = RunOrStop(() => targets.Plan(token, Force, session.PathOf));
+        var approved = new List<FileEdit>();
         foreach (var edit in edits)
         {
-            foreach (var warning in edit.Warnings)
+            edit.Warnings.ToList().ForEach(WriteWarning);
+            if (ShouldProcess(edit.Path, string.Join("; ", edit.Changes)))
             {
-                WriteWarning(warning);
+                approved.Add(edit);
             }
-
-            if (!ShouldProcess(edit.Path, string.Join("; ", edit.Changes)))
-            {
-                declined = true;
-                continue;
-            }
-
-            try
-            {
-                edit.Apply();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                var already = written.Count == 0 ? "No file was changed." : $"'{edit.Path}' is unchanged; already written with the new token: {string.Join(", ", written.Select(p => $"'{p}'"))}.";
-                ThrowTerminatingError(NewError(new IOException($"Could not write '{edit.Path}': {ex.Message} {already}", ex), "FileWriteFailed", ErrorCategory.WriteError, edit.Path));
-            }
-
-            WriteVerbose(edit.Description);
-            written.Add(edit.Path);
         }
 
+        RunOrStop(() => session.Commit(approved)).ToList().ForEach(WriteVerbose);
+        var written = approved.Select(e => e.Path).ToList();
+        approved.ForEach(e => WriteVerbose(e.Description));
         if (written.Count > 0)
         {
             WriteVerbose("Restart the server: the gateway's auth server and toolregistry-server read tokens only at startup.");
         }
 
-        if (declined && written.Count == 0)
+        if (approved.Count < edits.Count && written.Count == 0)
         {
             return;
         }

@@ -91,6 +91,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter NoCache { get; set; }
 
+    /// <summary>Lets a ToolHive introspection call send the token over plain http to a host that is not loopback.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
     protected override void BeginProcessing()
     {
         var options = new TokenTestOptions
@@ -107,6 +111,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             Jwks = Jwks,
             DiscoveryDocument = DiscoveryDocument,
             NoCache = NoCache,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             Quiet = Quiet,
             ResolvePath = ResolvePath,
         };
@@ -124,7 +129,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
         }
 
         var request = new TokenTestRequest { Token = token, TokenFileChecks = fileChecks, Uri = Uri, Headers = Dictionaries.ToSecrets(Header).ToArray(), Body = Body, At = at };
-        var verdicts = test.EvaluateAsync(request, Cancellation).GetAwaiter().GetResult();
+        var verdicts = TokenTestSession.EvaluateAsync(test, request, Cancellation).GetAwaiter().GetResult();
         if (Quiet)
         {
             WriteObject(TokenTestSession.Accepted(verdicts));

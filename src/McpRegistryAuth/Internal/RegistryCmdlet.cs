@@ -35,6 +35,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected new void WriteVerbose(string text)
     {
+        text = UrlUserInfo.Redact(text);
         if (DebugWithout("Verbose"))
         {
             base.WriteDebug("[verbose] " + text);
@@ -51,6 +52,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected new void WriteWarning(string text)
     {
+        text = UrlUserInfo.Redact(text);
         if (DebugWithout("WarningAction"))
         {
             base.WriteDebug("[warning] " + text);
@@ -141,10 +143,12 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     /// <summary>An ErrorRecord for a failure found in the cmdlet itself (a parameter the core never sees).</summary>
     protected ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
-        var record = new ErrorRecord(exception, errorId, category, target);
-        if (recommendedAction is not null)
+        var record = new ErrorRecord(exception, errorId, category, target is string text ? UrlUserInfo.Redact(text) : target);
+        var message = UrlUserInfo.Redact(exception.Message);
+        if (recommendedAction is not null || message != exception.Message)
         {
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            // The shown message hides URL user-info; the exception's own text cannot be changed.
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
         }
 
         return record;

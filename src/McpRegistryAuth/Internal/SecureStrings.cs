@@ -13,7 +13,8 @@ internal static class SecureStrings
         try
         {
             pointer = Marshal.SecureStringToGlobalAllocUnicode(value);
-            return new Secret(Marshal.PtrToStringUni(pointer) ?? "");
+            // With the length: the NUL-terminated overload would stop at a U+0000 inside the token.
+            return new Secret(Marshal.PtrToStringUni(pointer, value.Length));
         }
         finally
         {

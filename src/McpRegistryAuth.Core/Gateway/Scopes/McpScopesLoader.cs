@@ -121,7 +121,7 @@ public static class McpScopesLoader
                 return Array.Empty<DefinitionValue>();
             }
 
-            bytes = File.ReadAllBytes(file);
+            bytes = Files.BoundedFileReader.ReadAllBytes(file, MaxFileBytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -15,7 +15,7 @@ public sealed class ScopeDefinitions
         Source = source;
         Scopes = scopes;
         GroupMappingList = groupMappings;
-        Findings = findings;
+        Findings = RepeatedFindings.Collapse(findings);
         byName = new Dictionary<string, ServerScope>(StringComparer.Ordinal);
         foreach (var scope in scopes)
         {

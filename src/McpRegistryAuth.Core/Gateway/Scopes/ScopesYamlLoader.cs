@@ -13,6 +13,7 @@ public static class ScopesYamlLoader
     {
         MaxBytes = McpScopesLoader.MaxFileBytes,
         MaxExpandedNodes = 2_000_000,
+        MaxExpandedChars = 8 * 1024 * 1024,
     };
 
     public static ScopeDefinitions Load(string path)

@@ -23,7 +23,7 @@ public static class ServerCatalogLoader
                 return Done(result, findings);
             }
 
-            text = File.ReadAllText(path);
+            text = Files.BoundedFileReader.ReadAllText(path, McpScopesLoader.MaxFileBytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
