@@ -34,15 +34,20 @@ Import-Module $Module
 $out = Join-Path $Dir "result-$Index.txt"
 while (-not (Test-Path -LiteralPath (Join-Path $Dir 'go'))) { Start-Sleep -Milliseconds 10 }
 $lines = @()
-$t = New-RegistryApiToken -EnvFile (Join-Path $Dir 'shared.env') -ApiKeyName "bot-$Index" -Group g -AsPlainText
-$lines += "env:$t"
-$t = New-RegistryApiToken -ToolRegistryTokensFile (Join-Path $Dir 'tokens.txt') -AsPlainText
-$lines += "tokens:$t"
 try {
-    $t = New-RegistryApiToken -TokenFile (Join-Path $Dir 'race.tok') -AsPlainText
-    $lines += "tokenfile:$t"
+    $t = New-RegistryApiToken -EnvFile (Join-Path $Dir 'shared.env') -ApiKeyName "bot-$Index" -Group g -AsPlainText
+    $lines += "env:$t"
+    $t = New-RegistryApiToken -ToolRegistryTokensFile (Join-Path $Dir 'tokens.txt') -AsPlainText
+    $lines += "tokens:$t"
+    try {
+        $t = New-RegistryApiToken -TokenFile (Join-Path $Dir 'race.tok') -AsPlainText
+        $lines += "tokenfile:$t"
+    } catch {
+        $lines += "tokenfile-error:$($_.FullyQualifiedErrorId)"
+    }
 } catch {
-    $lines += "tokenfile-error:$($_.FullyQualifiedErrorId)"
+    # The test names what went wrong in a child instead of only its exit code.
+    $lines += "fatal:$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
 }
 Set-Content -LiteralPath $out -Value $lines
 '@
@@ -63,6 +68,7 @@ Set-Content -LiteralPath $out -Value $lines
                 Tokens    = ($lines | Where-Object { $_ -like 'tokens:*' }) -replace '^tokens:', ''
                 TokenFile = ($lines | Where-Object { $_ -like 'tokenfile:*' }) -replace '^tokenfile:', ''
                 Error     = ($lines | Where-Object { $_ -like 'tokenfile-error:*' }) -replace '^tokenfile-error:', ''
+                Fatal     = ($lines | Where-Object { $_ -like 'fatal:*' }) -join '; '
             }
         }
     }
@@ -72,8 +78,9 @@ Set-Content -LiteralPath $out -Value $lines
     }
 
     It 'every process finished and reported a token' {
+        $fatal = ($results | Where-Object Fatal | ForEach-Object { "child $($_.Index): $($_.Fatal)" }) -join "`n"
         @($processes | Where-Object ExitCode -ne 0).Count | Should -Be 0
-        @($results | Where-Object { $_.Env -and $_.Tokens }).Count | Should -Be 10
+        @($results | Where-Object { $_.Env -and $_.Tokens }).Count | Should -Be 10 -Because $fatal
     }
 
     It 'keeps all ten REGISTRY_API_KEYS entries, each with the key its process returned' {

@@ -11,7 +11,8 @@ namespace McpRegistryAuth.Core.Files;
 /// </summary>
 public sealed class FileLock : IDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    // Generous: a writer on a loaded machine may hold the lock for seconds while it starts up.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string content;
     private bool released;
@@ -108,8 +109,9 @@ public sealed class FileLock : IDisposable
             stream.Write(Encoding.UTF8.GetBytes(content));
             return true;
         }
-        catch (IOException) when (File.Exists(lockPath))
+        catch (IOException ex) when (AlreadyExists(ex) || File.Exists(lockPath))
         {
+            // Also when the holder released it between the failed create and this check: try again.
             return false;
         }
         catch (UnauthorizedAccessException ex)
@@ -148,6 +150,10 @@ public sealed class FileLock : IDisposable
 
         AtomicFileWriter.TryDelete(aside);
     }
+
+    // .NET gives the raw errno on Unix (EEXIST is 17 on Linux and macOS), ERROR_FILE_EXISTS / ERROR_ALREADY_EXISTS on Windows.
+    private static bool AlreadyExists(IOException ex) =>
+        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) is 0x50 or 0xB7 : ex.HResult == 17;
 
     private static string? TryRead(string path)
     {

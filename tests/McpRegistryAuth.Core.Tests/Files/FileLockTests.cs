@@ -65,4 +65,23 @@ public class FileLockTests
         held.Dispose();
         Assert.True(File.Exists(held.LockPath)); // not ours any more: left alone
     }
+
+    [Fact]
+    public async Task Acquire_ManyThreadsAtOnceEachGetTheLockInTurn()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("counter");
+        File.WriteAllText(target, "0");
+
+        // Threads of one process contend on the lock file as processes do; each read-modify-write must survive.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                using var held = FileLock.Acquire(target, TimeSpan.FromSeconds(30));
+                File.WriteAllText(target, (int.Parse(File.ReadAllText(target), System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        })));
+        Assert.Equal("320", File.ReadAllText(target));
+    }
 }
