@@ -33,7 +33,7 @@ public static class GatewayRequestReader
         var parts = path.Split('/');
         string? server = null;
         string? endpoint = null;
-        var isAgent = parts[0] == "agent" && parts.Length >= 2;
+        var isAgent = GatewayPaths.IsAgent(UrlPath(url), (registryRootPath ?? "").TrimEnd('/'));
         if (parts.Length >= 2 && TransportEndpoints.Contains(parts[^1]))
         {
             server = string.Join('/', parts[..^1]);
@@ -52,7 +52,7 @@ public static class GatewayRequestReader
 
         if (isAgent)
         {
-            warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check (spec 6.5), which Test-ScopeAccess does not evaluate.");
+            warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check, which Test-ScopeAccess does not evaluate (Test-RegistryToken does).");
             server = null;
         }
 
@@ -63,6 +63,7 @@ public static class GatewayRequestReader
         var hasBody = !string.IsNullOrEmpty(body);
         if (bodyUninspectable && server is not null)
         {
+            checks.Add(new Check(ScopeCheckNames.FgacBody, false, "X-Body-Uninspectable: 1 (the body spilled to a temporary file)", "a JSON-RPC body nginx could capture", "The gateway answers 413, which the client sees as 500."));
             return new ValidateRequestTarget
             {
                 Path = path, ServerName = server, Endpoint = endpoint, Method = endpoint ?? "initialize",

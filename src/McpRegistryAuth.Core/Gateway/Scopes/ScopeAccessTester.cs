@@ -48,14 +48,24 @@ public sealed class ScopeAccessTester
         return result.Allowed && result.Hop?.Allowed != false;
     }
 
-    /// <summary>FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check.</summary>
+    /// <summary>
+    /// FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check. Only the MCP server
+    /// blocks copy the body into X-Body; elsewhere /validate gets none and the body counts only for the hop.
+    /// </summary>
     public ScopeAccessResult TestRequest(EffectiveScopes scopes, string url, string? body, string httpMethod = "POST", bool bodyUninspectable = false, string? registryRootPath = null)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(url);
         var checks = new List<Check>(scopes.Checks);
-        var target = GatewayRequestReader.ForValidate(url, body, bodyUninspectable, registryRootPath);
+        var capturesBody = NginxLocation.For(GatewayRequestReader.UrlPath(url), (registryRootPath ?? "").TrimEnd('/')).CapturesBody;
+        var target = GatewayRequestReader.ForValidate(url, capturesBody ? body : null, capturesBody && bodyUninspectable, registryRootPath);
         checks.AddRange(target.Checks);
         var warnings = new List<string>(target.Warnings);
+        if (!capturesBody && !string.IsNullOrEmpty(body))
+        {
+            warnings.Add("nginx copies the body into X-Body only for MCP server paths: /validate gets no body for this URL, so the method comes from the path.");
+        }
+
         if (target.ServerName is null)
         {
             return new ScopeAccessResult
