@@ -31,9 +31,9 @@ public sealed record ApiTokenTargets
         var edits = new List<FileEdit>();
         if (EnvFile is not null)
         {
-            edits.Add(ApiKeyName is null
+            edits.Add(WithStartupWarning(ApiKeyName is null
                 ? StaticTokenFileWriters.PlanEnvFile(EnvFile, token, force)
-                : ApiKeyEnvFileWriter.Plan(EnvFile, ApiKeyName, Groups, token, force));
+                : ApiKeyEnvFileWriter.Plan(EnvFile, ApiKeyName, Groups, token, force)));
         }
 
         if (TfVarsFile is not null)
@@ -52,5 +52,14 @@ public sealed record ApiTokenTargets
         }
 
         return edits;
+    }
+
+    // The .env is the auth server's whole environment: a file the new token goes into may still not start it.
+    private static FileEdit WithStartupWarning(FileEdit edit)
+    {
+        var config = StaticTokenConfig.FromSettings(Settings.ServerSettings.From(DotEnvFile.Parse(edit.NewText, edit.Path)));
+        return config.StartupRefused
+            ? edit with { Warnings = [.. edit.Warnings, $"The gateway's auth server (release 1.30) does not start with '{edit.Path}' as written: {config.StartupRefusal}"] }
+            : edit;
     }
 }

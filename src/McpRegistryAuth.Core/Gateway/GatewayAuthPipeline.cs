@@ -30,10 +30,11 @@ public static class GatewayAuthPipeline
             {
                 RegistryType = RegistryType.Gateway,
                 Status = null,
-                Detail = "The auth server does not start with these settings, so every request fails (nginx answers 500 while /validate is unreachable).",
+                Detail = config.StartupRefusal,
                 ClientStatus = 500,
                 Checks = checks,
                 Findings = config.Findings,
+                Warnings = ["The auth server does not start with these settings, so every request fails (nginx answers 500 while /validate is unreachable)."],
                 Hints = ["Fix the Error findings and restart the auth server."],
             };
         }
