@@ -71,6 +71,11 @@ public sealed class GatewayTokenTest : ITokenTest
         var pipeline = GatewayAuthPipeline.Evaluate(gatewayRequest, config);
         var authenticated = await GatewayJwtCompletion.AuthenticateAsync(pipeline, gatewayRequest, environment, jwtStage, request.At, cancellationToken).ConfigureAwait(false);
         var verdict = GatewayAccessStage.Apply(authenticated.Verdict, authenticated.SelfSignedClaims, gatewayRequest, config, scopes);
+        if (config.Release == GatewayRelease.V124)
+        {
+            verdict = V124ValidationDetail.Apply(verdict, environment);
+        }
+
         if (scopes is not null)
         {
             verdict = GatewayVerdictScopes.Apply(verdict, scopes, gatewayRequest.Path, config.RootPath);
