@@ -55,6 +55,7 @@ internal static class GatewayAccessStage
                 warnings.AddRange(access.Warnings);
                 if (!access.Allowed)
                 {
+                    verdict = verdict with { Hints = [.. verdict.Hints, .. FgacHint(access, groups)] };
                     return Refuse(access.Status, access.Detail!);
                 }
             }
@@ -100,6 +101,28 @@ internal static class GatewayAccessStage
         }
 
         return EffectiveScopeResolver.ForToken(definitions ?? ScopeDefinitions.None, method, null, groups, authenticated.Scopes ?? []);
+    }
+
+    private static IEnumerable<string> FgacHint(ScopeAccessResult access, IReadOnlyList<string> groups)
+    {
+        var what = access.Method == ScopeEvaluator.ToolsCall && !string.IsNullOrEmpty(access.Tool)
+            ? $"tool '{access.Tool}' in tools"
+            : $"'{access.Method}' in methods";
+        if (access.Status != 403)
+        {
+            yield break;
+        }
+
+        if (access.EffectiveScopes.Count == 0)
+        {
+            yield return groups.Count == 0
+                ? "The token carries no groups and no scope the gateway uses: give the user or client a group that group_mappings maps to a scope."
+                : $"No scope is mapped to the groups {string.Join(", ", groups.Select(g => $"'{g}'"))}: add them to a scope's group_mappings (names match exactly, case-sensitively).";
+        }
+        else if (access.DeniedOnError is null)
+        {
+            yield return $"None of the scopes {string.Join(", ", access.EffectiveScopes.Select(s => $"'{s}'"))} grants {access.Server}.{access.Method}; the Gateway.Fgac checks (-Verbose) show each rule examined. Add a rule for server '{access.Server}' with {what} to one of them, or map the caller's group to a scope that has one.";
+        }
     }
 
     // The hop answers the client itself (FastAPI's {"detail": ...}); /validate's 200 stands as Status.

@@ -222,7 +222,9 @@ public sealed class StaticTokenConfig
         }
 
         var result = SecretKeyRule.Validate(setting?.Value);
-        var observed = setting is null ? $"{SecretKeyRule.Name} not set" : $"{SecretKeyRule.Name} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip) from {setting}";
+        var observed = setting is null ? $"{SecretKeyRule.Name} not set"
+            : result.Value.IsEmpty ? $"{SecretKeyRule.Name} empty in {setting}"
+            : $"{SecretKeyRule.Name} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip) from {setting}";
         checks.Add(new Check(GatewayCheckNames.StartupSecretKey, result.IsAccepted, observed, "set, at least 32 characters, not a placeholder", result.Message));
         if (result.IsAccepted)
         {

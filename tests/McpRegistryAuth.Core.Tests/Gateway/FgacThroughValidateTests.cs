@@ -31,6 +31,7 @@ public class FgacThroughValidateTests
         Assert.Equal(("currenttime", "tools/list"), (access.Server, access.Method));
         Assert.Equal(verdict.Detail, access.Detail);
         Assert.Contains(verdict.Checks, c => c.Name == ScopeCheckNames.FgacScope && c.Observed!.Contains("registry-users-lob2"));
+        Assert.Contains(verdict.Hints, h => h.Contains("Add a rule for server 'currenttime' with 'tools/list' in methods"));
     }
 
     [Theory]
