@@ -45,7 +45,7 @@ internal static class GatewayAccessStage
         {
             // nginx hands /validate the body (X-Body) only in MCP server blocks; the tester applies the same rule.
             var url = request.OriginalUrl ?? "";
-            var target = GatewayRequestReader.ForValidate(url, location.CapturesBody ? request.Body : null, registryRootPath: config.RootPath);
+            var target = GatewayRequestReader.ForValidate(url, location.CapturesBody && request.Body is not null ? GatewayRequestReader.XBody(request.Body) : null, registryRootPath: config.RootPath);
             var decidable = definitions is not null || target.RejectStatus is not null || scopes is { Scopes.Count: 0 };
             if (target.ServerName is not null && scopes is not null && decidable)
             {

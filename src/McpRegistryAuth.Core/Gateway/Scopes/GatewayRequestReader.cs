@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>Derives server, method and tool from a request exactly as auth_server/server.py's /validate and its MCP proxy hop (<c>POST /mcp-proxy/&lt;path&gt;/</c>) do.</summary>
-public static class GatewayRequestReader
+public static partial class GatewayRequestReader
 {
     public const string BodyNotParsedDetail = "Request body could not be parsed for authorization";
     public const string BodyTooLargeDetailPrefix = "Request body too large to authorize";
@@ -181,6 +181,21 @@ public static class GatewayRequestReader
 
         return new ProxyHopTarget { ServerName = server, Method = method, ToolName = tool };
     }
+
+    /// <summary>
+    /// The body as /validate reads it from X-Body: nginx's capture_body.lua replaces each run of CR and LF with one
+    /// space and sends the bytes as a header, whose value Starlette decodes as Latin-1, so UTF-8 text outside
+    /// ASCII arrives as other characters ("é" as "Ã©"). JSON escapes such as \u00e9 arrive intact.
+    /// </summary>
+    public static string XBody(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var oneLine = CrLfRuns().Replace(body, " ");
+        return oneLine.All(c => c < 0x80) ? oneLine : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(oneLine));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex CrLfRuns();
 
     /// <summary><c>urlparse(url).path</c>: the raw path (no decoding, no dot-segment removal), without query or fragment.</summary>
     internal static string UrlPath(string url)

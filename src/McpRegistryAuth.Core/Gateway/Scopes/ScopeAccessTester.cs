@@ -58,9 +58,15 @@ public sealed class ScopeAccessTester
         ArgumentNullException.ThrowIfNull(url);
         var checks = new List<Check>(scopes.Checks);
         var capturesBody = NginxLocation.For(GatewayRequestReader.UrlPath(url), (registryRootPath ?? "").TrimEnd('/')).CapturesBody;
-        var target = GatewayRequestReader.ForValidate(url, capturesBody ? body : null, capturesBody && bodyUninspectable, registryRootPath);
+        var xBody = capturesBody && body is not null ? GatewayRequestReader.XBody(body) : null;
+        var target = GatewayRequestReader.ForValidate(url, xBody, capturesBody && bodyUninspectable, registryRootPath);
         checks.AddRange(target.Checks);
         var warnings = new List<string>(target.Warnings);
+        if (xBody is not null && body!.Any(c => c >= 0x80))
+        {
+            warnings.Add("The body holds characters outside ASCII: /validate reads X-Body as Latin-1, so a name such as 'café' arrives as 'cafÃ©' and matches no rule, while the MCP proxy hop reads the body as UTF-8. Write such characters as JSON escapes (\\u00e9).");
+        }
+
         if (!capturesBody && !string.IsNullOrEmpty(body))
         {
             warnings.Add("nginx copies the body into X-Body only for MCP server paths: /validate gets no body for this URL, so the method comes from the path.");
