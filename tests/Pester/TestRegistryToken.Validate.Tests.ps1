@@ -108,3 +108,18 @@ Describe 'Test-RegistryToken: startup of release 1.30' {
         ($warnings -join ' ') | Should -Not -BeLike "*$plain*"
     }
 }
+
+Describe 'Test-ScopeAccess: the shapes /validate accepts' {
+    It 'takes an empty -Server as a URL without a server segment, which /validate lets through' {
+        $result = Test-ScopeAccess -ScopesPath $ScopesFile -Server '' -Method tools/call -Tool anything -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Allowed | Should -BeTrue
+        $result.Status | Should -Be 200
+        ($warnings -join ' ') | Should -BeLike '*No server name*'
+    }
+
+    It 'compares a JSON-RPC method that is not a string as the gateway does' {
+        $result = Test-ScopeAccess -ScopesPath $ScopesFile -Group registry-users-lob1 -Uri $McpUri -Body '{"jsonrpc":"2.0","id":1,"method":5}' -WarningAction SilentlyContinue
+        $result.Allowed | Should -BeFalse
+        $result.Detail | Should -Be 'Access denied to currenttime.5'
+    }
+}

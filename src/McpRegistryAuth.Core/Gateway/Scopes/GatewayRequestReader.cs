@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
@@ -94,13 +95,23 @@ public static partial class GatewayRequestReader
         }
 
         string? rpcMethod = null;
+        JsonElement? methodValue = null;
         string? tool = null;
+        JsonElement? toolValue = null;
         var isObject = payload is { ValueKind: JsonValueKind.Object };
         if (isObject)
         {
             var root = payload!.Value;
             var parameters = root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
-            rpcMethod = FirstString(warnings, (root, "method"), (root, "tool"), (root, "name"), (parameters, "name"), (parameters, "tool"), (parameters, "method"));
+            if (FirstTruthy((root, "method"), (root, "tool"), (root, "name"), (parameters, "name"), (parameters, "tool"), (parameters, "method")) is { } found)
+            {
+                rpcMethod = PythonJsonValue.Str(found);
+                methodValue = found.ValueKind == JsonValueKind.String ? null : found;
+                if (methodValue is not null)
+                {
+                    warnings.Add($"The JSON-RPC method is a JSON {found.ValueKind}, not a string: the gateway takes it as it is ('{rpcMethod}'), so a rule grants it only through a wildcard or an equal non-string item, and a string-valued methods or tools raises (deny).");
+                }
+            }
         }
         else if (payload is { ValueKind: JsonValueKind.Array })
         {
@@ -108,18 +119,20 @@ public static partial class GatewayRequestReader
         }
 
         var method = rpcMethod ?? endpoint ?? "initialize";
+        // params.get("name") of any JSON type; null (None) means no tool.
         if (isObject && method == ScopeEvaluator.ToolsCall && payload!.Value.TryGetProperty("params", out var toolParams) && toolParams.ValueKind == JsonValueKind.Object
-            && toolParams.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            && toolParams.TryGetProperty("name", out var name) && name.ValueKind != JsonValueKind.Null)
         {
-            tool = name.GetString();
+            tool = PythonJsonValue.Str(name);
+            toolValue = name.ValueKind == JsonValueKind.String ? null : name.Clone();
         }
 
         checks.Add(new Check(ScopeCheckNames.FgacMethodFromRequest, true, $"method '{method}'{(tool is null ? "" : $", tool '{tool}'")}", null,
             rpcMethod is not null ? "From the JSON-RPC body." : endpoint is not null ? $"No JSON-RPC method in the body: the endpoint '{endpoint}' is the method, so '{endpoint}' must be allowed." : "No body and no transport segment: the method is 'initialize'."));
         return new ValidateRequestTarget
         {
-            Path = path, ServerName = server, Endpoint = endpoint, Method = method, ToolName = tool, BodyIsObject = isObject,
-            IsAgentPath = isAgent, Checks = checks, Warnings = warnings,
+            Path = path, ServerName = server, Endpoint = endpoint, Method = method, MethodValue = methodValue, ToolName = tool, ToolValue = toolValue,
+            BodyIsObject = isObject, IsAgentPath = isAgent, Checks = checks, Warnings = warnings,
         };
     }
 
@@ -213,31 +226,14 @@ public static partial class GatewayRequestReader
         return end < 0 ? rest : rest[..end];
     }
 
-    // Python's `a or b or ...`: the first truthy value. Only strings are modelled; another truthy type is reported.
-    private static string? FirstString(List<string> warnings, params (JsonElement? Element, string Key)[] candidates)
+    // Python's `a or b or ...`: the first truthy value, of whatever JSON type.
+    private static JsonElement? FirstTruthy(params (JsonElement? Element, string Key)[] candidates)
     {
         foreach (var (element, key) in candidates)
         {
-            if (element is not { } e || !e.TryGetProperty(key, out var value))
+            if (element is { } e && e.TryGetProperty(key, out var value) && PythonJsonValue.IsTruthy(value))
             {
-                continue;
-            }
-
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String when value.GetString()!.Length > 0:
-                    return value.GetString();
-                case JsonValueKind.String or JsonValueKind.Null or JsonValueKind.False:
-                    continue;
-                case JsonValueKind.Number when value.GetRawText() is "0" or "0.0":
-                    continue;
-                case JsonValueKind.Array when value.GetArrayLength() == 0:
-                    continue;
-                case JsonValueKind.Object when !value.EnumerateObject().Any():
-                    continue;
-                default:
-                    warnings.Add($"The body's '{key}' is a JSON {value.ValueKind}, which the gateway would take as the method; only string methods are modelled, so it was skipped.");
-                    continue;
+                return value.Clone();
             }
         }
 
