@@ -10,17 +10,10 @@ internal static class AccessRefusal
     /// <summary>The authenticated verdict turned into /validate's refusal; the last failed check decides unless <paramref name="decidedBy"/> names another.</summary>
     public static Verdict Of(Verdict authenticated, int status, string detail, IReadOnlyList<Check> checks, NginxLocation location, string? decidedBy = null)
     {
-        var (clientStatus, clientBody) = location.ClientResponse(status);
         decidedBy ??= checks.LastOrDefault(c => !c.Passed)?.Name;
         var hint = checks.LastOrDefault(c => c.Name == decidedBy && !c.Passed)?.Hint;
-        return authenticated with
+        return ValidateResponse.Refusal(authenticated, status, detail, location) with
         {
-            Status = status,
-            Detail = detail,
-            Body = ValidateResponse.DetailBody(detail),
-            WwwAuthenticate = status == 401 ? ValidateResponse.BearerChallenge : null,
-            ClientStatus = clientStatus,
-            ClientBody = clientBody,
             Checks = checks,
             DecidedBy = decidedBy,
             Hints = hint is null || authenticated.Hints.Contains(hint) ? authenticated.Hints : [.. authenticated.Hints, hint],

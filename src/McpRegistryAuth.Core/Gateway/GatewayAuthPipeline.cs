@@ -135,20 +135,8 @@ public static class GatewayAuthPipeline
         };
     }
 
-    private static Verdict Rejection(int status, string detail, NginxLocation location)
-    {
-        var (clientStatus, clientBody) = location.ClientResponse(status);
-        return new Verdict
-        {
-            RegistryType = RegistryType.Gateway,
-            Status = status,
-            Detail = detail,
-            Body = ValidateResponse.DetailBody(detail),
-            WwwAuthenticate = status == 401 ? ValidateResponse.BearerChallenge : null,
-            ClientStatus = clientStatus,
-            ClientBody = clientBody,
-        };
-    }
+    private static Verdict Rejection(int status, string detail, NginxLocation location) =>
+        ValidateResponse.Refusal(new Verdict { RegistryType = RegistryType.Gateway }, status, detail, location);
 
     // The session and JWT stages are not evaluated here: the 401 is the reference's answer for a
     // credential that is not a valid session or JWT, and is marked provisional when that is assumed.

@@ -64,7 +64,7 @@ public class AgentInvokeTests
     [Fact]
     public async Task Agent_AuthorizationAloneIsNoGatewayCredential()
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-admins"), Agent, Send));
+        var verdict = await AnswerUnderV124Scopes(["registry-admins"], Agent, Send);
         Assert.Equal(401, verdict.Status);
         Assert.Equal("Missing or invalid Authorization header. Expected: Bearer <token> or valid session cookie", verdict.Detail);
     }

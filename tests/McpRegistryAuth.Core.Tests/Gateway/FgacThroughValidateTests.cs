@@ -15,7 +15,7 @@ public class FgacThroughValidateTests
     [Fact]
     public async Task Fgac_ToolsListForAGroupWithoutTheServerIs403()
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob2"), Mcp, ToolsList));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob2"], Mcp, ToolsList);
 
         Assert.Equal(403, verdict.Status);
         Assert.Equal("Access denied to currenttime.tools/list", verdict.Detail);
@@ -41,7 +41,7 @@ public class FgacThroughValidateTests
     [InlineData("tools/list", null)]
     public async Task Fgac_MethodsOfTheGroupsRuleAreTheOnlyOnesAllowed(string method, string? detail)
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob1"), Mcp, Rpc(method)));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob1"], Mcp, Rpc(method));
         Assert.Equal(detail is null ? 200 : 403, verdict.Status);
         Assert.Equal(detail, verdict.Detail);
         Assert.Equal(detail is null, verdict.ScopeAccess!.Allowed);
@@ -72,7 +72,7 @@ public class FgacThroughValidateTests
     [InlineData("https://gw.example.com/currenttime/mcp", "Access denied to currenttime.mcp")]
     public async Task Fgac_WithoutABodyTheMethodIsThePathsTransportSegment(string url, string detail)
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob1"), url));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob1"], url);
         Assert.Equal(403, verdict.Status);
         Assert.Equal(detail, verdict.Detail);
     }
@@ -80,8 +80,8 @@ public class FgacThroughValidateTests
     [Fact]
     public async Task Fgac_ATokenWithoutScopesIsRefusedBeforeTheRules()
     {
-        var withDefinitions = await Answer(Test(V124Scopes()), Request(Kc(), Mcp, ToolsList));
-        var unmappedGroup = await Answer(Test(V124Scopes()), Request(Kc("nobody-maps-this"), Mcp, ToolsList));
+        var withDefinitions = await AnswerUnderV124Scopes([], Mcp, ToolsList);
+        var unmappedGroup = await AnswerUnderV124Scopes(["nobody-maps-this"], Mcp, ToolsList);
         var withoutDefinitions = await Answer(Test(), Request(Kc(), Mcp, ToolsList));
 
         foreach (var verdict in new[] { withDefinitions, unmappedGroup, withoutDefinitions })
@@ -129,7 +129,7 @@ public class FgacThroughValidateTests
     [Fact]
     public async Task Fgac_RegistryApiPathsHaveNoFgacAtValidate()
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob2"), "https://gw.example.com/api/servers"));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob2"], "https://gw.example.com/api/servers");
         Assert.Equal(200, verdict.Status);
         Assert.Null(verdict.ScopeAccess);
         Assert.False(verdict.IsProvisional);

@@ -52,4 +52,7 @@ internal static class ValidateTestBed
         : RsaToken(new { iss = KcIssuer, aud = "mcp-gateway", preferred_username = "bob", azp = "mcp-gateway-web", exp = In(300), groups });
 
     public static Task<Verdict> Answer(GatewayTokenTest test, TokenTestRequest request) => test.EvaluateAsync(request);
+
+    /// <summary>The answer for a Keycloak token with <paramref name="groups"/> under the default scopes of release 1.24.</summary>
+    public static Task<Verdict> AnswerUnderV124Scopes(string[] groups, string url, string? body = null) => Answer(Test(V124Scopes()), Request(Kc(groups), url, body));
 }

@@ -15,7 +15,7 @@ public class ValidateUrlTests
     [Fact]
     public async Task Url_ApiWithoutSlashGetsValidatesAnswerAndNoClientStatus()
     {
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob1"), "https://gw.example.com/api"));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob1"], "https://gw.example.com/api");
         Assert.Equal(200, verdict.Status);
         Assert.Null(verdict.ClientStatus);
         Assert.Null(verdict.ScopeAccess);
@@ -24,29 +24,21 @@ public class ValidateUrlTests
         Assert.Contains(verdict.Hints, h => h.Contains("no trailing slash"));
     }
 
-    [Fact]
-    public async Task Url_RootPathIsRemovedBeforeFgac()
+    // Under REGISTRY_ROOT_PATH=/registry the prefix is removed before FGAC. A request outside it is served by
+    // nginx's catch-all, which asks no /validate and captures no body; /validate, asked with that URL, keeps
+    // the path as it is and takes the method from the transport segment.
+    [Theory]
+    [InlineData("https://gw.example.com/registry/currenttime/mcp", "Access denied to currenttime.tools/list", 403, true)]
+    [InlineData("https://gw.example.com/currenttime/mcp", "Access denied to currenttime.mcp", null, false)]
+    public async Task Url_RootPathIsRemovedBeforeFgacAndEveryUrlHasValidatesAnswer(string url, string detail, int? clientStatus, bool nginxAsks)
     {
         var test = Test(V124Scopes(), extra: ("REGISTRY_ROOT_PATH", "/registry"));
-        var verdict = await Answer(test, Request(Kc("registry-users-lob2"), "https://gw.example.com/registry/currenttime/mcp", ToolsList));
+        var verdict = await Answer(test, Request(Kc("registry-users-lob2"), url, ToolsList));
         Assert.Equal(403, verdict.Status);
-        Assert.Equal("Access denied to currenttime.tools/list", verdict.Detail);
-        Assert.Equal(403, verdict.ClientStatus);
-        Assert.True(CheckNamed(verdict, ScopeCheckNames.FgacRootPath).Passed);
-    }
-
-    [Fact]
-    public async Task Url_WithRootPathSetARequestOutsideItStillHasValidatesAnswer()
-    {
-        // nginx serves /currenttime/mcp from the catch-all when every location sits under /registry; /validate,
-        // asked with that URL, keeps the path as it is (the prefix does not match) and FGAC refuses it. The
-        // catch-all captures no body, so the method is the transport segment.
-        var test = Test(V124Scopes(), extra: ("REGISTRY_ROOT_PATH", "/registry"));
-        var verdict = await Answer(test, Request(Kc("registry-users-lob2"), "https://gw.example.com/currenttime/mcp", ToolsList));
-        Assert.Equal(403, verdict.Status);
-        Assert.Equal("Access denied to currenttime.mcp", verdict.Detail);
-        Assert.Null(verdict.ClientStatus);
-        Assert.False(CheckNamed(verdict, GatewayCheckNames.NginxAuthRequest).Passed);
+        Assert.Equal(detail, verdict.Detail);
+        Assert.Equal(clientStatus, verdict.ClientStatus);
+        Assert.Equal(nginxAsks, CheckNamed(verdict, GatewayCheckNames.NginxAuthRequest).Passed);
+        Assert.Equal(nginxAsks, verdict.Checks.Any(c => c.Name == ScopeCheckNames.FgacRootPath));
     }
 
     [Theory]
@@ -75,7 +67,7 @@ public class ValidateUrlTests
         Assert.Equal(401, staticToken.ClientStatus);
         Assert.Equal(NginxLocation.DefaultUnauthorizedHtml, staticToken.ClientBody);
 
-        var jwt = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob1"), "https://gw.example.com/%61pi/servers"));
+        var jwt = await AnswerUnderV124Scopes(["registry-users-lob1"], "https://gw.example.com/%61pi/servers");
         Assert.Equal(403, jwt.Status);
         Assert.Equal("Access denied to %61pi/servers.initialize", jwt.Detail);
     }
@@ -84,7 +76,7 @@ public class ValidateUrlTests
     public async Task Url_RegistryLocationsHandValidateNoBody()
     {
         // Only MCP server blocks copy the body into X-Body: on /v0.1/ the method is "initialize" whatever is posted.
-        var verdict = await Answer(Test(V124Scopes()), Request(Kc("registry-users-lob1"), "https://gw.example.com/v0.1/servers", ToolsList));
+        var verdict = await AnswerUnderV124Scopes(["registry-users-lob1"], "https://gw.example.com/v0.1/servers", ToolsList);
         Assert.Equal(403, verdict.Status);
         Assert.Equal("Access denied to v0.1/servers.initialize", verdict.Detail);
         Assert.Equal(401, (await Answer(Test(), Request("not-a-jwt", "https://gw.example.com/v0.1/servers"))).ClientStatus);
