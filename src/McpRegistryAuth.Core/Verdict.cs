@@ -1,4 +1,5 @@
 using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Scopes;
 
 namespace McpRegistryAuth.Core;
 
@@ -10,9 +11,11 @@ namespace McpRegistryAuth.Core;
 /// One shape for the three families; not every family fills every member:
 /// <list type="bullet">
 /// <item>All: RegistryType, Status, Detail, Checks, Findings, Hints, Warnings, DecidedBy (FailedCheck).</item>
-/// <item>Gateway: also ClientStatus and ClientBody (what nginx hands the client), FallsThroughTo,
-/// IsProvisional (a later stage not evaluated), AcceptedBy, Identity, ClientId, AuthMethod, Groups and
-/// Scopes (the effective scopes, with scope definitions).</item>
+/// <item>Gateway: also ClientStatus and ClientBody (what the client finally sees: nginx's page for a refusal,
+/// or the registry's or the MCP proxy hop's refusal of a request /validate let through), FallsThroughTo,
+/// IsProvisional (a later stage not evaluated), AcceptedBy, Identity, ClientId, AuthMethod, Groups,
+/// Scopes (the effective scopes, with scope definitions) and ScopeAccess (the FGAC decision for an MCP
+/// server path).</item>
 /// <item>ToolHive: also Body and WwwAuthenticate (the 401 bytes), AcceptedBy (the provider), Identity and AuthMethod.</item>
 /// <item>ToolRegistry: also Body and WwwAuthenticate, AcceptedBy (the token's line in the tokens file, a path never protected, or auth off).</item>
 /// </list>
@@ -59,6 +62,13 @@ public sealed record Verdict
     /// <summary>Effective scopes; null when not evaluated (a Check says why).</summary>
     public IReadOnlyList<string>? Scopes { get; init; }
 
+    /// <summary>
+    /// Gateway only: the fine-grained access decision /validate made for this request (server, method, tool,
+    /// the granting scope and rule or why none grants), the same result Test-ScopeAccess returns. Null where
+    /// /validate makes none: registry API paths, static tokens, or scopes that could not be evaluated.
+    /// </summary>
+    public ScopeAccessResult? ScopeAccess { get; init; }
+
     public IReadOnlyList<Check> Checks { get; init; } = Array.Empty<Check>();
 
     public IReadOnlyList<string> Hints { get; init; } = Array.Empty<string>();
@@ -72,13 +82,19 @@ public sealed record Verdict
     public bool Accepted => Status is >= 200 and < 300;
 
     /// <summary>
+    /// True when the client gets through: the server accepts the request and nothing behind it refuses it
+    /// (for the gateway: the registry or the MCP proxy hop after /validate said 200, see ClientStatus).
+    /// </summary>
+    public bool GetsThrough => Accepted && ClientStatus is null or (>= 200 and < 300);
+
+    /// <summary>
     /// The name of the check whose failure decided the answer, where a later stage decided it (a request
     /// the static-token stage passed on is decided by the JWT stage). Null: the first failed check decided.
     /// </summary>
     public string? DecidedBy { get; init; }
 
-    /// <summary>The failed check that is the reason the server gives or logs; null when the server accepts.</summary>
-    public Check? FailedCheck => Accepted
+    /// <summary>The failed check that is the reason the server gives or logs; null when the client gets through.</summary>
+    public Check? FailedCheck => GetsThrough
         ? null
         : (DecidedBy is null ? null : Checks.FirstOrDefault(c => c.Name == DecidedBy && !c.Passed)) ?? Checks.FirstOrDefault(c => !c.Passed);
 }

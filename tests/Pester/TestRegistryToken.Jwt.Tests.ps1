@@ -27,7 +27,9 @@ BeforeAll {
         KEYCLOAK_CLIENT_ID = 'mcp-gateway-web'; KEYCLOAK_CLIENT_SECRET = 'unused'
     }
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-    $script:Claims = @{ iss = 'https://kc.example.com/realms/mcp-gateway'; aud = 'mcp-gateway-web'; preferred_username = 'bob'; exp = $now + 600; iat = $now - 5 }
+    $script:Claims = @{ iss = 'https://kc.example.com/realms/mcp-gateway'; aud = 'mcp-gateway-web'; preferred_username = 'bob'; exp = $now + 600; iat = $now - 5; groups = @('registry-users-lob1') }
+    $script:ScopesFile = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+    $script:ToolsList = '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
     $script:Good = ConvertTo-SecureString -String (New-TestJwt $script:Claims) -AsPlainText -Force
     $script:McpUri = 'https://gw.example/currenttime/mcp'
 
@@ -43,11 +45,19 @@ AfterAll {
 
 Describe 'Test-RegistryToken (gateway JWT stage)' {
     It 'accepts a Keycloak token checked against an offline JWKS' {
-        $verdict = Test-RegistryToken -Token $Good -Uri $McpUri -Environment $Keycloak -Jwks $JwksFile
+        $verdict = Test-RegistryToken -Token $Good -Uri $McpUri -Body $ToolsList -Environment $Keycloak -Jwks $JwksFile -ScopesPath $ScopesFile
         $verdict.Status | Should -Be 200
         $verdict.AcceptedBy | Should -Be 'Jwt:keycloak'
         $verdict.Identity | Should -Be 'bob'
         $verdict.IsProvisional | Should -BeFalse
+        $verdict.ScopeAccess.GrantedBy.Scope | Should -Be 'registry-users-lob1'
+    }
+
+    It 'marks the answer provisional when FGAC needs scope definitions that were not given' {
+        $verdict = Test-RegistryToken -Token $Good -Uri $McpUri -Body $ToolsList -Environment $Keycloak -Jwks $JwksFile
+        $verdict.Status | Should -Be 200
+        $verdict.IsProvisional | Should -BeTrue
+        ($verdict.Checks | Where-Object Name -eq 'Gateway.Fgac.NotEvaluated').Passed | Should -BeFalse
     }
 
     It 'replays the token as of a later instant with -At' {

@@ -62,7 +62,8 @@ Describe 'Test-RegistryToken (gateway static tokens)' {
     It 'reads settings from a .env file' {
         $envFile = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).env"
         try {
-            Set-Content -LiteralPath $envFile -Value "REGISTRY_STATIC_TOKEN_AUTH_ENABLED=True`nREGISTRY_API_TOKEN='$Plain'"
+            # Release 1.30 does not start without a SECRET_KEY of at least 32 characters.
+            Set-Content -LiteralPath $envFile -Value "REGISTRY_STATIC_TOKEN_AUTH_ENABLED=True`nREGISTRY_API_TOKEN='$Plain'`nSECRET_KEY=$(New-RegistryApiToken -AsPlainText)"
             Test-RegistryToken -Token $Secure -Uri 'https://gw.example/api/servers' -EnvFile $envFile -Quiet | Should -BeTrue
         }
         finally {

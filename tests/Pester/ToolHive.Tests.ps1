@@ -142,6 +142,8 @@ Describe 'YamlDotNet isolation' {
         $config = Join-Path $script:Corpus 'seed-01-oauth-basic.yaml'
         $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
         $envFile = Join-Path $TestDrive 'yaml13.env'
+        # Release 1.30 does not start without a SECRET_KEY of at least 32 characters.
+        Set-Content -LiteralPath $envFile -Value "SECRET_KEY=$(New-RegistryApiToken -AsPlainText)"
         $child = @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -LiteralPath '$yamlDll'

@@ -30,17 +30,17 @@ public sealed record ApiTokenTargets
     /// <summary>Plans every edit before any file is written, so a refused target leaves every file as it was.</summary>
     /// <param name="token">The new token.</param>
     /// <param name="force">Replace what is there (a value, a token file).</param>
-    /// <param name="pathOf">The path to edit for a target (<see cref="FileEditSession.PathOf"/>: a symbolic link's target).</param>
+    /// <param name="pathOf">The path to edit for a target (<see cref="FileEditSession.PathOf"/>: a symbolic link's target); the target itself when null.</param>
     /// <exception cref="FileEditException">A target refuses the edit (exists without force, not writable, malformed).</exception>
-    public IReadOnlyList<FileEdit> Plan(Secret token, bool force, Func<string, string> pathOf)
+    public IReadOnlyList<FileEdit> Plan(Secret token, bool force, Func<string, string>? pathOf = null)
     {
-        ArgumentNullException.ThrowIfNull(pathOf);
+        pathOf ??= static path => path;
         var edits = new List<FileEdit>();
         if (EnvFile is not null)
         {
-            edits.Add(ApiKeyName is null
+            edits.Add(WithStartupWarning(ApiKeyName is null
                 ? StaticTokenFileWriters.PlanEnvFile(pathOf(EnvFile), token, force)
-                : ApiKeyEnvFileWriter.Plan(pathOf(EnvFile), ApiKeyName, Groups, token, force));
+                : ApiKeyEnvFileWriter.Plan(pathOf(EnvFile), ApiKeyName, Groups, token, force)));
         }
 
         if (TfVarsFile is not null)
@@ -59,5 +59,14 @@ public sealed record ApiTokenTargets
         }
 
         return edits;
+    }
+
+    // The .env is the auth server's whole environment: a file the new token goes into may still not start it.
+    private static FileEdit WithStartupWarning(FileEdit edit)
+    {
+        var config = StaticTokenConfig.FromSettings(Settings.ServerSettings.From(DotEnvFile.Parse(edit.NewText, edit.Path)));
+        return config.StartupRefused
+            ? edit with { Warnings = [.. edit.Warnings, $"The gateway's auth server (release 1.30) does not start with '{edit.Path}' as written: {config.StartupRefusal}"] }
+            : edit;
     }
 }

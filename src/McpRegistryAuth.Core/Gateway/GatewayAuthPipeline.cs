@@ -12,6 +12,9 @@ public static class GatewayAuthPipeline
 {
     public const string NetworkTrustedMethod = "network-trusted";
 
+    /// <summary>The auth method of the federation static token.</summary>
+    public const string FederationStaticMethod = "federation-static";
+
     /// <summary>The scopes the legacy REGISTRY_API_TOKEN is granted (server.py:805-817).</summary>
     public static readonly IReadOnlyList<string> LegacyScopes = ["mcp-registry-admin", "mcp-servers-unrestricted/read", "mcp-servers-unrestricted/execute"];
 
@@ -27,10 +30,11 @@ public static class GatewayAuthPipeline
             {
                 RegistryType = RegistryType.Gateway,
                 Status = null,
-                Detail = "The auth server does not start with these settings, so every request fails (nginx answers 500 while /validate is unreachable).",
+                Detail = config.StartupRefusal,
                 ClientStatus = 500,
                 Checks = checks,
                 Findings = config.Findings,
+                Warnings = ["The auth server does not start with these settings, so every request fails (nginx answers 500 while /validate is unreachable)."],
                 Hints = ["Fix the Error findings and restart the auth server."],
             };
         }
@@ -43,24 +47,31 @@ public static class GatewayAuthPipeline
             "the URL the client called, passed by nginx as X-Original-URL",
             request.Url is null ? "Without X-Original-URL the auth server never applies static tokens." : null));
 
+        // Status stays /validate's answer to the request as nginx would forward it, even where nginx does not
+        // ask: the location only decides what the client sees (nothing token-related for a public one).
         var location = NginxLocation.For(path, config.RootPath);
-        if (request.Url is not null && !location.CallsValidate)
-        {
-            checks.Add(new Check(GatewayCheckNames.NginxAuthRequest, false, location.Description, "a location with auth_request /validate"));
-            warnings.Add($"nginx serves '{path}' from {location.Description}: /validate is not called and the token is not checked.");
-            return new Verdict
-            {
-                RegistryType = RegistryType.Gateway,
-                Checks = checks,
-                Warnings = warnings,
-                Findings = config.Findings,
-                Hints = path.TrimEnd('/') == config.RootPath + "/api" ? [$"'{path}' has no trailing slash, so it does not match the {config.RootPath}/api/ location."] : [],
-            };
-        }
-
         if (request.Url is not null)
         {
-            checks.Add(new Check(GatewayCheckNames.NginxAuthRequest, true, location.Description, "a location with auth_request /validate"));
+            var normalized = NginxLocation.NormalizedUri(path);
+            var observed = normalized == path ? location.Description : $"{location.Description} (nginx matches '{normalized}')";
+            checks.Add(new Check(GatewayCheckNames.NginxAuthRequest, location.CallsValidate, observed, "a location with auth_request /validate"));
+            if (!location.CallsValidate)
+            {
+                warnings.Add($"nginx serves '{path}' from {location.Description}: it does not call /validate, so the client's answer does not depend on the token. Status is what /validate would answer for this URL.");
+                if (path.TrimEnd('/') == config.RootPath + "/api")
+                {
+                    hints.Add($"'{path}' has no trailing slash, so it does not match the {config.RootPath}/api/ location.");
+                }
+            }
+            else if (normalized != path)
+            {
+                warnings.Add($"nginx picks its location from '{normalized}' but hands /validate the raw '{path}', which the auth server's prefix tests and FGAC read as it is.");
+            }
+
+            if (request.UrlWasEncoded)
+            {
+                warnings.Add($"The URL holds characters a client percent-encodes: /validate sees '{path}'. A client that sends the raw UTF-8 bytes instead makes the auth server read them as Latin-1 (e.g. 'café' as 'cafÃ©').");
+            }
         }
 
         var isAgent = GatewayPaths.IsAgent(path, config.RootPath);
@@ -77,7 +88,7 @@ public static class GatewayAuthPipeline
         if (federation.Accepted)
         {
             warnings.Add("The registry rebuilds permissions from the token's groups, which are empty for the federation token: federation export routes answer 403 although /validate says 200 (reference section 3).");
-            return Finish(Accept("federation-peer", "federation-static", ["federation/read"], [], "federation-static", "FederationStaticToken"));
+            return Finish(Accept("federation-peer", FederationStaticMethod, ["federation/read"], [], FederationStaticMethod, "FederationStaticToken"));
         }
 
         var staticStage = StaticTokenRule.Evaluate(request, config, credential);
@@ -124,20 +135,8 @@ public static class GatewayAuthPipeline
         };
     }
 
-    private static Verdict Rejection(int status, string detail, NginxLocation location)
-    {
-        var (clientStatus, clientBody) = location.ClientResponse(status);
-        return new Verdict
-        {
-            RegistryType = RegistryType.Gateway,
-            Status = status,
-            Detail = detail,
-            Body = ValidateResponse.DetailBody(detail),
-            WwwAuthenticate = status == 401 ? ValidateResponse.BearerChallenge : null,
-            ClientStatus = clientStatus,
-            ClientBody = clientBody,
-        };
-    }
+    private static Verdict Rejection(int status, string detail, NginxLocation location) =>
+        ValidateResponse.Refusal(new Verdict { RegistryType = RegistryType.Gateway }, status, detail, location);
 
     // The session and JWT stages are not evaluated here: the 401 is the reference's answer for a
     // credential that is not a valid session or JWT, and is marked provisional when that is assumed.
@@ -173,9 +172,14 @@ public static class GatewayAuthPipeline
         {
             FallsThroughTo = hasCookie ? FallThroughTarget.Session : FallThroughTarget.Jwt,
             IsProvisional = true,
-            Hints = looksLikeJwt
-                ? ["The bearer token is JWT-shaped: its verdict depends on the JWT stage, which this verdict does not evaluate."]
-                : ["The bearer token is not a JWT, so the JWT stage fails: 401 'Token validation failed'."],
+            Hints = [looksLikeJwt ? JwtNotEvaluatedHints[0] : JwtNotEvaluatedHints[1]],
         };
     }
+
+    /// <summary>The hints standing in for the JWT stage where it is not evaluated; its own answer replaces them.</summary>
+    internal static readonly IReadOnlyList<string> JwtNotEvaluatedHints =
+    [
+        "The bearer token is JWT-shaped: its verdict depends on the JWT stage, which this verdict does not evaluate.",
+        "The bearer token is not a JWT, so the JWT stage fails: 401 'Token validation failed'.",
+    ];
 }

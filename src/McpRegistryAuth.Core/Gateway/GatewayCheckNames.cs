@@ -26,6 +26,9 @@ public static class GatewayCheckNames
     /// <summary>The first part of every static-token stage check name; a request the stage passes on is decided by its first failure there.</summary>
     public const string StaticTokenPrefix = "Gateway.StaticToken.";
 
+    /// <summary>SECRET_KEY passes the startup rule of release 1.30 (set, at least 32 characters, not a placeholder).</summary>
+    public const string StartupSecretKey = "Gateway.Startup.SecretKey";
+
     /// <summary>REGISTRY_STATIC_TOKEN_AUTH_ENABLED is the string 'true' in any case.</summary>
     public const string StaticTokenEnableFlag = "Gateway.StaticToken.EnableFlag";
 

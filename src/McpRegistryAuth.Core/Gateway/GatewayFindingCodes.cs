@@ -23,4 +23,13 @@ public static class GatewayFindingCodes
 
     /// <summary>FEDERATION_STATIC_TOKEN is missing, a placeholder or too short: federation static-token auth is off.</summary>
     public const string FederationTokenRefused = "GW007";
+
+    /// <summary>Release 1.30: SECRET_KEY is missing or empty: the auth server does not start.</summary>
+    public const string SecretKeyMissing = "GW008";
+
+    /// <summary>Release 1.30: SECRET_KEY is a well-known placeholder value: the auth server does not start.</summary>
+    public const string SecretKeyPlaceholder = "GW009";
+
+    /// <summary>Release 1.30: SECRET_KEY is shorter than 32 characters after strip: the auth server does not start.</summary>
+    public const string SecretKeyTooShort = "GW010";
 }

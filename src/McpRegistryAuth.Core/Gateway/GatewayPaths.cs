@@ -16,11 +16,14 @@ public static class GatewayPaths
         || path.StartsWith("/api/peers", StringComparison.Ordinal);
 
     /// <summary>A2A agent path (server.py:2592-2634): {root}/agent/ then at least one segment, none empty.</summary>
-    public static bool IsAgent(string path, string rootPath)
+    public static bool IsAgent(string path, string rootPath) => AgentPath(path, rootPath) is not null;
+
+    /// <summary>The agent an A2A path addresses, as the gateway names it ("/" and the segments after /agent/); null for any other path.</summary>
+    public static string? AgentPath(string path, string rootPath)
     {
         if (!path.StartsWith(rootPath + "/agent/", StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
         var rest = path[(rootPath.Length + "/agent/".Length)..];
@@ -30,7 +33,7 @@ public static class GatewayPaths
         }
 
         rest = rest.TrimEnd('/');
-        return rest.Length > 0 && rest.Split('/').All(s => s.Length > 0);
+        return rest.Length > 0 && rest.Split('/').All(s => s.Length > 0) ? "/" + rest : null;
     }
 
     /// <summary>The session-cookie test (server.py:3101): a substring test on the raw Cookie header, valid or not.</summary>

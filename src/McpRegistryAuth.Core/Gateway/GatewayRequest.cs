@@ -1,3 +1,6 @@
+using System.Text;
+using McpRegistryAuth.Core.Gateway.Scopes;
+
 namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
@@ -13,6 +16,7 @@ public sealed class GatewayRequest
         Url = url;
         Body = body;
         Method = method;
+        OriginalUrl = url is null ? null : OnTheWire(url.OriginalString);
         this.headers = new Dictionary<string, Secret>(StringComparer.OrdinalIgnoreCase);
         if (headers is not null)
         {
@@ -23,8 +27,15 @@ public sealed class GatewayRequest
         }
     }
 
-    /// <summary>The URL the client called; nginx passes it as X-Original-URL.</summary>
+    /// <summary>The URL the client called, as given.</summary>
     public Uri? Url { get; }
+
+    /// <summary>
+    /// X-Original-URL as nginx builds it (<c>$scheme://$host$request_uri</c>): the request target exactly as
+    /// the client sent it, so dot segments and percent-encodings stay as they are, and characters outside
+    /// ASCII arrive percent-encoded as UTF-8 (what HTTP clients send).
+    /// </summary>
+    public string? OriginalUrl { get; }
 
     public string Method { get; }
 
@@ -33,7 +44,35 @@ public sealed class GatewayRequest
     public IReadOnlyDictionary<string, Secret> Headers => headers;
 
     /// <summary>urlparse(X-Original-URL).path: the raw path, not decoded, query and fragment excluded.</summary>
-    public string Path => Url is null ? "" : Url.IsAbsoluteUri ? Url.AbsolutePath : Url.OriginalString.Split('?', '#')[0];
+    public string Path => OriginalUrl is null ? "" : GatewayRequestReader.UrlPath(OriginalUrl);
+
+    /// <summary>True when the URL as given holds characters a client must percent-encode (see <see cref="OriginalUrl"/>).</summary>
+    public bool UrlWasEncoded => Url is not null && OriginalUrl != Url.OriginalString;
 
     public Secret? Header(string name) => headers.TryGetValue(name, out var value) ? value : null;
+
+    // Only what cannot stand in a request line is encoded: existing %XX escapes and dot segments are the
+    // client's own and reach nginx as written.
+    private static string OnTheWire(string url)
+    {
+        if (url.All(c => c > ' ' && c < 0x7F))
+        {
+            return url;
+        }
+
+        var builder = new StringBuilder(url.Length + 16);
+        foreach (var b in Encoding.UTF8.GetBytes(url))
+        {
+            if (b > ' ' && b < 0x7F)
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
 }

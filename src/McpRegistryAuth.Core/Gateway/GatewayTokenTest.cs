@@ -6,9 +6,11 @@ using McpRegistryAuth.Core.Requests;
 namespace McpRegistryAuth.Core.Gateway;
 
 /// <summary>
-/// A token test against the gateway's nginx and auth server: the static pipeline (nginx location, static
-/// tokens), then the JWT stage where the pipeline falls through to it, then the effective scopes when scope
-/// definitions are given; the token file's checks come first.
+/// A token test against the gateway's nginx and auth server, /validate's whole answer: the static pipeline
+/// (startup, nginx location, static tokens), then the JWT stage where the pipeline falls through to it, then
+/// what /validate decides after authentication (A2A invoke check, FGAC, the token_kind gate; see
+/// <see cref="GatewayAccessStage"/>), then the registry's own use of the caller's groups; the token file's
+/// checks come first. The client's HTTP method is POST when a body is given, otherwise GET.
 /// </summary>
 public sealed class GatewayTokenTest : ITokenTest
 {
@@ -36,7 +38,7 @@ public sealed class GatewayTokenTest : ITokenTest
     public Task<Verdict> EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers), request.Body);
+        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body));
         return EvaluateAsync(gatewayRequest, request, cancellationToken);
     }
 
@@ -66,15 +68,17 @@ public sealed class GatewayTokenTest : ITokenTest
 
     private async Task<Verdict> EvaluateAsync(GatewayRequest gatewayRequest, TokenTestRequest request, CancellationToken cancellationToken)
     {
-        var verdict = GatewayAuthPipeline.Evaluate(gatewayRequest, config);
-        if (GatewayJwtCompletion.NeedsJwtStage(verdict))
+        var pipeline = GatewayAuthPipeline.Evaluate(gatewayRequest, config);
+        var authenticated = await GatewayJwtCompletion.AuthenticateAsync(pipeline, gatewayRequest, environment, jwtStage, request.At, cancellationToken).ConfigureAwait(false);
+        var verdict = GatewayAccessStage.Apply(authenticated.Verdict, authenticated.SelfSignedClaims, gatewayRequest, config, scopes);
+        if (config.Release == GatewayRelease.V124)
         {
-            verdict = await GatewayJwtCompletion.CompleteAsync(verdict, gatewayRequest, environment, jwtStage, request.At, cancellationToken).ConfigureAwait(false);
+            verdict = V124ValidationDetail.Apply(verdict, environment);
         }
 
         if (scopes is not null)
         {
-            verdict = GatewayVerdictScopes.Apply(verdict, scopes);
+            verdict = GatewayVerdictScopes.Apply(verdict, scopes, gatewayRequest.Path, config.RootPath);
         }
 
         return request.WithTokenFileChecks(verdict);

@@ -31,8 +31,16 @@ public sealed record NginxLocation(NginxLocationKind Kind, string Description)
 
     public bool CallsValidate => Kind != NginxLocationKind.Public;
 
-    public static NginxLocation For(string path, string rootPath)
+    /// <summary>
+    /// True for a generated MCP server block, whose Lua (capture_body.lua) hands the body to /validate as X-Body;
+    /// the registry locations pass none, so /validate derives the method from the path alone there.
+    /// </summary>
+    public bool CapturesBody { get; init; }
+
+    /// <summary>The location nginx serves a request from; <paramref name="rawPath"/> is the path as the client sent it.</summary>
+    public static NginxLocation For(string rawPath, string rootPath)
     {
+        var path = NormalizedUri(rawPath);
         bool Prefix(string p) => path.StartsWith(rootPath + p, StringComparison.Ordinal);
 
         if (path == rootPath + "/api/auth/me")
@@ -66,12 +74,69 @@ public sealed record NginxLocation(NginxLocationKind Kind, string Description)
             return new NginxLocation(NginxLocationKind.Public, "the catch-all location / (no auth_request)");
         }
 
-        return new NginxLocation(NginxLocationKind.AuthErrorPage, $"an MCP server block {rootPath}/{trimmed.Split('/')[0]}/");
+        return new NginxLocation(NginxLocationKind.AuthErrorPage, $"an MCP server block {rootPath}/{trimmed.Split('/')[0]}/") { CapturesBody = true };
     }
 
-    /// <summary>What the client receives for a /validate status (nginx auth_request accepts only 2xx, 401 and 403).</summary>
+    /// <summary>
+    /// nginx's <c>$uri</c>, which its locations match: percent-decoded, runs of '/' merged, '.' and '..'
+    /// segments resolved. The auth server instead sees the raw <c>$request_uri</c>, so the two can disagree
+    /// (<c>/api/../x</c> is served by the location for <c>/x</c>). Decoded bytes are read as Latin-1, since
+    /// nginx compares bytes and its location prefixes are ASCII.
+    /// </summary>
+    public static string NormalizedUri(string rawPath)
+    {
+        if (rawPath.Length == 0)
+        {
+            return rawPath;
+        }
+
+        var bytes = new List<byte>(rawPath.Length);
+        for (var i = 0; i < rawPath.Length; i++)
+        {
+            if (rawPath[i] == '%' && i + 2 < rawPath.Length && Uri.IsHexDigit(rawPath[i + 1]) && Uri.IsHexDigit(rawPath[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(rawPath.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(rawPath[i].ToString()));
+            }
+        }
+
+        var parts = System.Text.Encoding.Latin1.GetString(bytes.ToArray()).Split('/');
+        var kept = new List<string>();
+        foreach (var part in parts.Skip(1))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (kept.Count > 0)
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                }
+
+                continue;
+            }
+
+            kept.Add(part);
+        }
+
+        var trailingSlash = parts.Length > 1 && parts[^1] is "" or "." or "..";
+        return "/" + string.Join('/', kept) + (trailingSlash && kept.Count > 0 ? "/" : "");
+    }
+
+    /// <summary>
+    /// What the client receives for a /validate status (nginx auth_request accepts only 2xx, 401 and 403);
+    /// nothing from a location that does not call /validate, whose answer does not depend on the token.
+    /// </summary>
     public (int? Status, string? Body) ClientResponse(int? validateStatus) => validateStatus switch
     {
+        _ when !CallsValidate => (null, null),
         null => (null, null),
         >= 200 and < 300 => (null, null),
         401 => Kind switch

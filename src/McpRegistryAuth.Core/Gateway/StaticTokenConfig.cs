@@ -31,6 +31,9 @@ public sealed class StaticTokenConfig
     /// <summary>True when the auth server refuses to start (a Finding of severity Error says why).</summary>
     public bool StartupRefused { get; private init; }
 
+    /// <summary>The server's message for the first refusal at import (the RuntimeError it raises); null when it starts.</summary>
+    public string? StartupRefusal { get; private init; }
+
     /// <summary>REGISTRY_API_KEYS entries in JSON order, then <c>legacy</c>: the order the server compares in.</summary>
     public IReadOnlyList<StaticKeyEntry> Entries { get; private init; } = [];
 
@@ -64,12 +67,14 @@ public sealed class StaticTokenConfig
         var tokenSetting = settings[GatewaySettingNames.ApiToken];
         Secret? legacy = null;
         var refused = false;
+        string? refusal = null;
         if (release == GatewayRelease.Latest)
         {
             var result = SigningSecretRule.Validate(tokenSetting?.Value, GatewaySettingNames.ApiToken, required: false);
             if (!result.IsAccepted)
             {
                 refused = true;
+                refusal = result.Message;
                 findings.Add(new Finding
                 {
                     Severity = FindingSeverity.Error,
@@ -105,6 +110,12 @@ public sealed class StaticTokenConfig
                     Fix = "Remove the white space (quotes or a trailing space in the .env line).",
                 });
             }
+        }
+
+        if (release == GatewayRelease.Latest && ReadSecretKey(settings, findings, checks) is { } secretKeyRefusal)
+        {
+            refused = true;
+            refusal ??= secretKeyRefusal;
         }
 
         var keysSetting = settings[GatewaySettingNames.ApiKeys];
@@ -189,6 +200,7 @@ public sealed class StaticTokenConfig
             Enabled = enabled,
             DisabledReason = disabledReason,
             StartupRefused = refused,
+            StartupRefusal = refusal,
             Entries = entries,
             RootPath = rootPath,
             FederationEnabled = federationEnabled,
@@ -196,6 +208,45 @@ public sealed class StaticTokenConfig
             Findings = findings,
             StartupChecks = checks,
         };
+    }
+
+    // SECRET_KEY (auth_server/server.py runs validate_secret_key at import, after REGISTRY_API_TOKEN's check, so
+    // that refusal is the one raised when both fail). It is judged when the settings name it or come from a
+    // .env file, which docker compose passes whole; settings given one by one may simply leave it out.
+    private static string? ReadSecretKey(ServerSettings settings, List<Finding> findings, List<Check> checks)
+    {
+        var setting = settings[SecretKeyRule.Name];
+        if (setting is null && !settings.Values.Any(v => v.File is not null))
+        {
+            return null;
+        }
+
+        var result = SecretKeyRule.Validate(setting?.Value);
+        var observed = setting is null ? $"{SecretKeyRule.Name} not set"
+            : result.Value.IsEmpty ? $"{SecretKeyRule.Name} empty in {setting}"
+            : $"{SecretKeyRule.Name} {result.Value.Fingerprint} ({PythonText.Length(result.Value.Reveal())} characters after strip) from {setting}";
+        checks.Add(new Check(GatewayCheckNames.StartupSecretKey, result.IsAccepted, observed, "set, at least 32 characters, not a placeholder", result.Message));
+        if (result.IsAccepted)
+        {
+            return null;
+        }
+
+        findings.Add(new Finding
+        {
+            Severity = FindingSeverity.Error,
+            Code = result.Problem switch
+            {
+                SigningSecretProblem.Missing => GatewayFindingCodes.SecretKeyMissing,
+                SigningSecretProblem.Placeholder => GatewayFindingCodes.SecretKeyPlaceholder,
+                _ => GatewayFindingCodes.SecretKeyTooShort,
+            },
+            Message = $"{result.Message} The auth server does not start (RuntimeError at import).",
+            File = setting?.File,
+            Line = setting?.Line,
+            Path = SecretKeyRule.Name,
+            Fix = "Set SECRET_KEY to a random value of at least 32 characters (New-RegistryApiToken -AsPlainText makes one) and restart the auth server and the registry.",
+        });
+        return result.Message;
     }
 
     // Federation static token (server.py:849-890): a refusal only disables the feature.

@@ -14,6 +14,21 @@ public static class ValidateResponse
 
     public static string DetailBody(string detail) => JsonSerializer.Serialize(new Dictionary<string, string> { ["detail"] = detail }, Compact);
 
+    /// <summary>The verdict answering with /validate's refusal (its detail body, the 401 challenge) and what nginx at <paramref name="location"/> makes of it.</summary>
+    internal static Verdict Refusal(Verdict verdict, int status, string detail, NginxLocation location)
+    {
+        var (clientStatus, clientBody) = location.ClientResponse(status);
+        return verdict with
+        {
+            Status = status,
+            Detail = detail,
+            Body = DetailBody(detail),
+            WwwAuthenticate = status == 401 ? BearerChallenge : null,
+            ClientStatus = clientStatus,
+            ClientBody = clientBody,
+        };
+    }
+
     /// <summary>The success body of /validate (server.py:3969-3979 shape).</summary>
     public static string SuccessBody(string username, string clientId, IReadOnlyList<string>? scopes, string method, IReadOnlyList<string> groups)
     {

@@ -97,8 +97,11 @@ public sealed class TokenTestSession : IDisposable
         return test.EvaluateAsync(request, cancellationToken);
     }
 
-    /// <summary>-Quiet's answer: accepted under every verdict (toolregistry-server answers per FastAPI range).</summary>
-    public static bool Accepted(IReadOnlyList<Verdict> verdicts) => verdicts.All(v => v.Accepted);
+    /// <summary>
+    /// -Quiet's answer: the client gets through under every verdict (toolregistry-server answers per FastAPI
+    /// range; the gateway's registry or MCP proxy hop can still refuse what /validate accepts).
+    /// </summary>
+    public static bool Accepted(IReadOnlyList<Verdict> verdicts) => verdicts.All(v => v.GetsThrough);
 
     /// <summary>The token explained on its own, when no server was named.</summary>
     /// <exception cref="CommandFailureException">NoToken: nothing to inspect.</exception>

@@ -34,7 +34,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     public string[]? Scope { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string Server { get; set; } = "";
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -100,7 +100,7 @@ public class DotEnvEditorTests
     public void EnvFile_WrittenFileIsReadBackByTheGatewayRules()
     {
         using var dir = new TempDirectory();
-        var path = dir.Write(".env", "REGISTRY_ROOT_PATH=/registry\n");
+        var path = dir.Write(".env", "REGISTRY_ROOT_PATH=/registry\nSECRET_KEY=0123456789abcdef0123456789abcdef-env\n");
         StaticTokenFileWriters.PlanEnvFile(path, Token, false).Apply();
         var settings = McpRegistryAuth.Core.Settings.ServerSettings.From(DotEnvFile.Parse(File.ReadAllText(path), path));
         var config = StaticTokenConfig.FromSettings(settings);

@@ -28,7 +28,7 @@ public class GatewayTokenTestTests
     };
 
     private static string KeycloakToken() =>
-        RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", preferred_username = "bob", exp = In(300) });
+        RsaToken(new { iss = "https://kc.example.com/realms/mcp-gateway", aud = "mcp-gateway", preferred_username = "bob", exp = In(300), groups = new[] { "registry-users-lob1" } });
 
     [Fact]
     public async Task Gateway_StaticTokenIsDecidedByThePipeline()
@@ -46,6 +46,11 @@ public class GatewayTokenTestTests
         Assert.Equal(200, verdict.Status);
         Assert.Equal("Jwt:keycloak", verdict.AcceptedBy);
         Assert.DoesNotContain(verdict.Checks, c => c.Name == GatewayJwtCheckNames.Jwt);
+
+        // The groups map to scopes only through scope definitions, so FGAC is not evaluated and the 200 is provisional.
+        Assert.True(verdict.IsProvisional);
+        Assert.Null(verdict.ScopeAccess);
+        Assert.False(CheckNamed(verdict, ScopeCheckNames.FgacNotEvaluated).Passed);
     }
 
     [Fact]

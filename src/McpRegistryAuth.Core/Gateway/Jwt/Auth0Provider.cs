@@ -20,9 +20,17 @@ internal sealed class Auth0Provider : IdpProvider
     public override string[]? AudiencesFor(JwtParts parts) =>
         new[] { Get("AUTH0_CLIENT_ID"), GetOrNull("AUTH0_AUDIENCE") }.OfType<string>().Where(a => a.Length > 0).Distinct().ToArray();
 
+    private string GroupsClaim => Get("AUTH0_GROUPS_CLAIM", "https://mcp-gateway/groups");
+
+    public override IEnumerable<string> WarningsFor(JsonObjectView claims)
+    {
+        if (GroupsClaim != "groups" && claims.TryGet("groups", out _) && !claims.TryGet(GroupsClaim, out _))
+            yield return $"The token's plain 'groups' claim is ignored: the gateway reads groups from '{GroupsClaim}' (AUTH0_GROUPS_CLAIM), else 'permissions'. Write the groups under that namespaced claim with an Auth0 Action.";
+    }
+
     public override IdpIdentity IdentityOf(JsonObjectView claims)
     {
-        var groups = StringList(claims, Get("AUTH0_GROUPS_CLAIM", "https://mcp-gateway/groups"));
+        var groups = StringList(claims, GroupsClaim);
         return new(First(claims, "nickname", "sub"), First(claims, "azp"), groups.Count > 0 ? groups : StringList(claims, "permissions"), ScopeSplit(claims));
     }
 

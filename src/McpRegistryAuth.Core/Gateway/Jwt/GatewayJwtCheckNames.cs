@@ -82,6 +82,18 @@ public static class GatewayJwtCheckNames
     /// <summary>Self-signed token: token_kind is "user" or "resource".</summary>
     public const string TokenKind = "Gateway.Jwt.TokenKind";
 
+    /// <summary>Resource-bound token: resource_type and resource_id are non-blank strings.</summary>
+    public const string ResourceClaims = "Gateway.Jwt.Resource.Claims";
+
+    /// <summary>Resource-bound token: nginx passed the request URL (X-Original-URL), which the binding is checked against.</summary>
+    public const string ResourceUrl = "Gateway.Jwt.Resource.Url";
+
+    /// <summary>Resource-bound token: the path is not a registry endpoint closed to resource-bound tokens.</summary>
+    public const string ResourceEndpoint = "Gateway.Jwt.Resource.Endpoint";
+
+    /// <summary>Resource-bound token: the path names the resource the token is bound to.</summary>
+    public const string ResourceBinding = "Gateway.Jwt.Resource.Binding";
+
     /// <summary>Self-signed token: alg is HS256.</summary>
     public const string SelfSignedAlgorithm = "Gateway.Jwt.SelfSigned.Algorithm";
 

@@ -13,24 +13,41 @@ public static class GatewayJwtCompletion
     public static bool NeedsJwtStage(Verdict verdict) =>
         verdict.FallsThroughTo is not null && verdict.Checks.Any(c => c.Name == GatewayJwtCheckNames.Jwt && !c.Passed);
 
+    /// <summary>The pipeline's verdict completed with the JWT stage's own answer (<see cref="GatewayJwtStage.EvaluateAsync"/>).</summary>
     public static async Task<Verdict> CompleteAsync(Verdict pipelineVerdict, GatewayRequest request, IReadOnlyDictionary<string, string> environment, GatewayJwtStage stage, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         if (!NeedsJwtStage(pipelineVerdict)) return pipelineVerdict;
+        var jwt = await stage.EvaluateAsync(JwtRequest(request), environment, at, cancellationToken).ConfigureAwait(false);
+        return Merge(pipelineVerdict, jwt);
+    }
 
-        var jwtRequest = new GatewayJwtRequest
-        {
-            // The values leave the Secret wrapper only inside the JWT stage, which shows tokens as fingerprints.
-            Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.Reveal(), StringComparer.OrdinalIgnoreCase),
-            OriginalUrl = request.Url?.OriginalString,
-        };
-        var jwt = await stage.EvaluateAsync(jwtRequest, environment, at, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The pipeline's verdict completed with authentication only, for /validate's later stages: the claims of a
+    /// self-signed token come back for the token_kind gate, which runs after FGAC.
+    /// </summary>
+    internal static async Task<GatewayJwtOutcome> AuthenticateAsync(Verdict pipelineVerdict, GatewayRequest request, IReadOnlyDictionary<string, string> environment, GatewayJwtStage stage, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!NeedsJwtStage(pipelineVerdict)) return new GatewayJwtOutcome(pipelineVerdict, null);
+        var outcome = await stage.AuthenticateAsync(JwtRequest(request), environment, at, cancellationToken).ConfigureAwait(false);
+        return outcome with { Verdict = Merge(pipelineVerdict, outcome.Verdict) };
+    }
+
+    // The values leave the Secret wrapper only inside the JWT stage, which shows tokens as fingerprints.
+    private static GatewayJwtRequest JwtRequest(GatewayRequest request) => new()
+    {
+        Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.Reveal(), StringComparer.OrdinalIgnoreCase),
+        OriginalUrl = request.OriginalUrl,
+    };
+
+    private static Verdict Merge(Verdict pipelineVerdict, Verdict jwt)
+    {
         var sessionAssumed = pipelineVerdict.FallsThroughTo == FallThroughTarget.Session;
 
         // The pipeline already chose the credential header (Gateway.Credential.Header); keep one account of it.
         var checks = pipelineVerdict.Checks.Where(c => c.Name != GatewayJwtCheckNames.Jwt)
             .Concat(jwt.Checks.Where(c => c.Name != GatewayJwtCheckNames.CredentialHeader))
             .ToArray();
-        var stageHints = jwt.Hints.Count > 0 ? jwt.Hints : Array.Empty<string>();
+        IReadOnlyList<string> stageHints = [.. pipelineVerdict.Hints.Except(GatewayAuthPipeline.JwtNotEvaluatedHints), .. jwt.Hints];
         var decidedBy = DecidingCheck(pipelineVerdict.Checks, jwt.Checks);
         if (decidedBy == GatewayCheckNames.StaticTokenMatch)
         {

@@ -21,9 +21,46 @@ public sealed class GatewayJwtStage
         this.fetchDiagnosis = fetchDiagnosis;
     }
 
+    /// <summary>
+    /// The JWT stage's answer on its own: authentication, then the token_kind gate of a self-signed token. FGAC
+    /// and the A2A invoke check, which /validate runs between the two, need scope definitions and are left
+    /// to <see cref="GatewayAccessStage"/> (a warning says so).
+    /// </summary>
     public async Task<Verdict> EvaluateAsync(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var outcome = await AuthenticateAsync(request, environment, at, cancellationToken).ConfigureAwait(false);
+        var verdict = outcome.Verdict;
+        if (!verdict.Accepted)
+        {
+            return verdict;
+        }
+
+        var rootPath = JwtCredentialHeader.RootPath(environment);
+        var checks = verdict.Checks.ToList();
+        if (outcome.SelfSignedClaims is { } claims && TokenKindGate.Refusal(claims, request.OriginalUrl, rootPath, checks) is { } refusal)
+        {
+            return AccessRefusal.Of(verdict, 403, refusal, checks, NginxLocation.For(JwtCredentialHeader.PathOf(request.OriginalUrl), rootPath));
+        }
+
+        string[] warnings = verdict.Scopes is null
+            ? ["Effective scopes come from the token's groups through the scopes collection (group mappings); not evaluated here.", FgacNotEvaluated]
+            : [FgacNotEvaluated];
+        return verdict with { Checks = checks, Warnings = [.. verdict.Warnings, .. warnings] };
+    }
+
+    private const string FgacNotEvaluated = "Fine-grained access (FGAC) for this path is decided after authentication; not evaluated by the JWT stage.";
+
+    /// <summary>Authentication only: the credential, the self-signed check, the provider. A self-signed token's claims come back for the token_kind gate.</summary>
+    internal async Task<GatewayJwtOutcome> AuthenticateAsync(GatewayJwtRequest request, IReadOnlyDictionary<string, string> environment, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
         var run = new Run(request, environment);
+        return new GatewayJwtOutcome(await EvaluateCoreAsync(run, at, cancellationToken).ConfigureAwait(false), run.SelfSignedClaims);
+    }
+
+    private async Task<Verdict> EvaluateCoreAsync(Run run, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        var environment = run.Environment;
         var credential = JwtCredentialHeader.From(request, environment);
         run.Checks.Add(new Check(GatewayJwtCheckNames.CredentialHeader, credential.Value is not null, credential.HeaderName ?? "<none>",
             credential.IsAgentPath ? "X-Authorization (agent path)" : "X-Authorization, else Authorization"));
@@ -77,14 +114,11 @@ public sealed class GatewayJwtStage
 
             if (SelfSignedTokenRule.Evaluate(parsed.Parts!, key, at, run.Checks))
             {
-                var refusal = SelfSignedTokenRule.TokenKindRefusal(parsed.Parts!.Claims, run.Checks, out var resourceBound);
-                if (refusal is not null) return run.Answer(403, refusal);
-                var claims = parsed.Parts.Claims;
+                var claims = parsed.Parts!.Claims;
+                run.SelfSignedClaims = claims;
                 var groups = ClaimReader.Strings(claims, "groups");
-                if (resourceBound)
-                    run.Warnings.Add("Resource-bound token: the gateway then checks its binding against the request URL (registry/auth/resource_binding.py); that rule is not described in the reference and is not evaluated.");
                 return run.Accept("SelfSigned", "self_signed", claims.GetString("sub"), claims.GetString("client_id") ?? "user-generated", groups,
-                    claims.GetString("scope") is { } s ? ClaimReader.SplitWhitespace(s) : Array.Empty<string>(), provisional: resourceBound);
+                    claims.GetString("scope") is { } s ? ClaimReader.SplitWhitespace(s) : Array.Empty<string>(), provisional: false);
             }
 
             run.Hints.Add("The token names the gateway itself as issuer (mcp-auth-server) but failed the self-signed checks: " +
@@ -105,9 +139,11 @@ public sealed class GatewayJwtStage
         }
 
         var provider = IdpProvider.For(name, run.Environment, ServerPathOf(run));
+        // The provider factory raises ValueError for a name it does not know and for missing settings; /validate
+        // calls it inside the try whose ValueError branch answers 401, so neither is a 500.
         run.Checks.Add(new Check(GatewayJwtCheckNames.Provider, provider is not null, name, string.Join(", ", IdpProvider.KnownNames),
-            provider is null ? (IdpProvider.KnownNames.Contains(name.Trim().ToLowerInvariant()) ? "AUTH_PROVIDER must be written exactly (lower case, no spaces)." : "Unknown AUTH_PROVIDER: the factory raises and /validate answers 500.") : null));
-        if (provider is null) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+            provider is null ? (IdpProvider.KnownNames.Contains(name.Trim().ToLowerInvariant()) ? "AUTH_PROVIDER must be written exactly (lower case, no spaces)." : $"Unknown AUTH_PROVIDER: the provider factory raises ValueError (Unknown auth provider: {name}), which /validate answers 401 for every token.") : null));
+        if (provider is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 
         if (!run.Environment.ContainsKey("AUTH_PROVIDER") && provider.RequiredVariables.All(v => !run.Environment.ContainsKey(v)))
         {
@@ -118,8 +154,9 @@ public sealed class GatewayJwtStage
         }
 
         var missing = provider.MissingVariables();
-        run.Checks.Add(new Check(GatewayJwtCheckNames.ProviderSettings, missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables)));
-        if (missing.Count > 0) return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+        run.Checks.Add(new Check(GatewayJwtCheckNames.ProviderSettings, missing.Count == 0, missing.Count == 0 ? "complete" : "missing " + string.Join(", ", missing), string.Join(", ", provider.RequiredVariables),
+            missing.Count == 0 ? null : "The provider factory raises ValueError for missing settings, which /validate answers 401 for every token: set them in the auth server's environment."));
+        if (missing.Count > 0) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
 
         if (parsed.Parts is null) return run.Answer(401, GatewayJwtTexts.ValidationFailed);
         var parts = parsed.Parts;
@@ -160,6 +197,7 @@ public sealed class GatewayJwtStage
         }
 
         var identity = provider.IdentityOf(parts.Claims);
+        run.Warnings.AddRange(provider.WarningsFor(parts.Claims));
         return run.Accept($"Jwt:{provider.Method}", provider.Method, identity.Username, identity.ClientId, identity.Groups,
             identity.Groups.Count > 0 ? null : identity.Scopes, provisional: false);
     }
@@ -203,6 +241,9 @@ public sealed class GatewayJwtStage
 
         public List<Finding> Findings { get; } = new();
 
+        /// <summary>The claims of a self-signed token that passed its checks, for the token_kind gate.</summary>
+        public JsonObjectView? SelfSignedClaims { get; set; }
+
         public Verdict Answer(int status, string detail) => Build(status, detail) with { WwwAuthenticate = status == 401 ? "Bearer" : null };
 
         public Verdict Provisional(int status, string detail) => Answer(status, detail) with { IsProvisional = true };
@@ -211,9 +252,6 @@ public sealed class GatewayJwtStage
 
         public Verdict Accept(string acceptedBy, string method, string? identity, string? clientId, IReadOnlyList<string> groups, IReadOnlyList<string>? scopes, bool provisional)
         {
-            if (scopes is null)
-                Warnings.Add("Effective scopes come from the token's groups through the scopes collection (group mappings); not evaluated here.");
-            Warnings.Add("Fine-grained access (FGAC) for this path is decided after authentication; not evaluated by the JWT stage.");
             return Build(200, null) with
             {
                 Body = ValidateResponse.SuccessBody(identity ?? "", clientId ?? "", scopes, method, groups),

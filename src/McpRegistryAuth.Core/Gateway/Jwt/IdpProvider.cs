@@ -31,6 +31,9 @@ internal abstract class IdpProvider
 
     public abstract IdpIdentity IdentityOf(JsonObjectView claims);
 
+    /// <summary>What an accepted token of this provider carries that the gateway ignores although it looks meant for it.</summary>
+    public virtual IEnumerable<string> WarningsFor(JsonObjectView claims) => Array.Empty<string>();
+
     /// <summary>Hints for the usual mistakes with this provider, given the failed check.</summary>
     public virtual IEnumerable<string> HintsFor(Check failed, JsonObjectView claims) => Array.Empty<string>();
 

@@ -3,7 +3,7 @@ using McpRegistryAuth.Core.Tokens;
 
 namespace McpRegistryAuth.Core.Gateway.Jwt;
 
-/// <summary>okta.py: a custom authorization server (<c>OKTA_AUTH_SERVER_ID</c>) or the org server; <c>groups</c> must be strings.</summary>
+/// <summary>okta.py: a custom authorization server (<c>OKTA_AUTH_SERVER_ID</c>) or the org server; <c>groups</c> is a list of strings or one string.</summary>
 internal sealed class OktaProvider : IdpProvider
 {
     public OktaProvider(IReadOnlyDictionary<string, string> environment) : base(environment) { }
@@ -23,21 +23,40 @@ internal sealed class OktaProvider : IdpProvider
     public override string[]? AudiencesFor(JwtParts parts) =>
         new[] { Get("OKTA_CLIENT_ID"), GetOrNull("OKTA_M2M_CLIENT_ID") }.OfType<string>().Concat(List("OKTA_M2M_ALLOWED_AUDIENCES")).Where(a => a.Length > 0).Distinct().ToArray();
 
+    // okta.py wraps a groups claim that is not a list ([groups] if groups else []), then requires strings only.
     public override bool CheckAfterDecode(JwtParts parts, List<Check> checks)
     {
         if (!parts.Claims.TryGet("groups", out var groups)) return true;
-        var pass = groups.ValueKind == JsonValueKind.Array && groups.EnumerateArray().All(g => g.ValueKind == JsonValueKind.String);
-        checks.Add(new Check(GatewayJwtCheckNames.Groups, pass, JsonObjectView.Shorten(groups.GetRawText(), 200), "a list of strings",
-            pass ? null : "Okta's groups claim must be a list of strings; fix the groups claim expression on the authorization server."));
+        var items = Groups(groups);
+        var pass = items.All(g => g.ValueKind == JsonValueKind.String);
+        checks.Add(new Check(GatewayJwtCheckNames.Groups, pass, JsonObjectView.Shorten(groups.GetRawText(), 200), "a list of strings, or one string",
+            pass ? null : "Okta's groups claim must hold only strings; fix the groups claim expression on the authorization server."));
         return pass;
     }
+
+    private static IReadOnlyList<JsonElement> Groups(JsonElement groups) => groups.ValueKind switch
+    {
+        JsonValueKind.Array => groups.EnumerateArray().ToArray(),
+        _ when IsFalsy(groups) => Array.Empty<JsonElement>(),
+        _ => new[] { groups },
+    };
+
+    private static bool IsFalsy(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.False => true,
+        JsonValueKind.String => value.GetString()!.Length == 0,
+        JsonValueKind.Number => value.TryGetDouble(out var n) && n == 0,
+        JsonValueKind.Object => !value.EnumerateObject().Any(),
+        _ => false,
+    };
 
     public override IdpIdentity IdentityOf(JsonObjectView claims)
     {
         IReadOnlyList<string> scopes = claims.TryGet("scp", out var scp)
             ? scp.ValueKind == JsonValueKind.String ? ClaimReader.SplitWhitespace(scp.GetString()!) : StringList(claims, "scp")
             : ScopeSplit(claims);
-        return new(First(claims, "sub", "preferred_username"), First(claims, "cid") ?? Get("OKTA_CLIENT_ID"), StringList(claims, "groups"), scopes);
+        var groups = claims.TryGet("groups", out var g) ? Groups(g).Select(e => e.GetString()!).ToArray() : Array.Empty<string>();
+        return new(First(claims, "sub", "preferred_username"), First(claims, "cid") ?? Get("OKTA_CLIENT_ID"), groups, scopes);
     }
 
     public override IEnumerable<string> HintsFor(Check failed, JsonObjectView claims)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using McpRegistryAuth.Core.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -7,7 +6,8 @@ namespace McpRegistryAuth.Core.Gateway.Jwt;
 
 /// <summary>
 /// auth_server/server.py, <c>validate_self_signed_token</c>: HS256 with <c>SECRET_KEY</c>, issuer <c>mcp-auth-server</c>,
-/// audience <c>mcp-registry</c>, 30 s leeway, then <c>token_use == "access"</c>.
+/// audience <c>mcp-registry</c>, 30 s leeway, then <c>token_use == "access"</c>. Its token_kind is judged
+/// later, after FGAC (<see cref="TokenKindGate"/>).
 /// </summary>
 internal static class SelfSignedTokenRule
 {
@@ -52,33 +52,5 @@ internal static class SelfSignedTokenRule
         checks.Add(new Check(GatewayJwtCheckNames.SelfSignedTokenUse, pass, parts.Claims.Display("token_use") ?? "<missing>", "\"access\"",
             pass ? null : "Self-signed tokens must have token_use \"access\"."));
         return pass;
-    }
-
-    /// <summary>The token_kind gate (auth_server/server.py:3739-3857). Returns the 403 detail, or null when the kind lets the request on.</summary>
-    public static string? TokenKindRefusal(JsonObjectView claims, List<Check> checks, out bool resourceBound)
-    {
-        resourceBound = false;
-        if (!claims.TryGet("token_kind", out var kind))
-        {
-            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, false, "<missing>", "\"user\" or \"resource\"", "Tokens minted before token_kind existed are refused: mint a new one."));
-            return GatewayJwtTexts.MissingTokenKind;
-        }
-
-        var value = kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
-        if (value == "user")
-        {
-            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, true, "\"user\"", "\"user\" or \"resource\""));
-            return null;
-        }
-
-        if (value == "resource")
-        {
-            resourceBound = true;
-            checks.Add(new Check(GatewayJwtCheckNames.TokenKind, true, "\"resource\"", "\"user\" or \"resource\""));
-            return null;
-        }
-
-        checks.Add(new Check(GatewayJwtCheckNames.TokenKind, false, JsonObjectView.Shorten(kind.GetRawText(), 100), "\"user\" or \"resource\""));
-        return GatewayJwtTexts.UnknownTokenKind;
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
@@ -95,6 +98,61 @@ public sealed class DefinitionValue
                 return Has(needle) ? Membership.Yes : Membership.No;
             default:
                 return Membership.Error;
+        }
+    }
+
+    /// <summary>
+    /// Python's <c>needle in value</c> for a needle that is not a string (a JSON-RPC method or tool name of another
+    /// type): list = Python equality with an item (1 == 1.0 == True), mapping = a key (a list or dict needle is
+    /// unhashable: Error), string and scalars raise TypeError (Error).
+    /// </summary>
+    public Membership ContainsValue(JsonElement needle)
+    {
+        if (needle.ValueKind == JsonValueKind.String)
+        {
+            return Contains(needle.GetString()!);
+        }
+
+        switch (Kind)
+        {
+            case DefinitionValueKind.List:
+                return Items.Any(item => PythonEquals(item, needle)) ? Membership.Yes : Membership.No;
+            case DefinitionValueKind.Mapping:
+                // Keys are strings, which no hashable non-string needle equals.
+                return needle.ValueKind is JsonValueKind.Array or JsonValueKind.Object ? Membership.Error : Membership.No;
+            default:
+                return Membership.Error;
+        }
+    }
+
+    private static bool PythonEquals(DefinitionValue item, JsonElement needle)
+    {
+        switch (needle.ValueKind)
+        {
+            case JsonValueKind.String:
+                return item.Kind == DefinitionValueKind.String && item.Text == needle.GetString();
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                var number = needle.ValueKind switch
+                {
+                    JsonValueKind.True => 1d,
+                    JsonValueKind.False => 0d,
+                    _ => PythonJsonValue.Number(needle),
+                };
+                return item.Kind switch
+                {
+                    DefinitionValueKind.Boolean => (item.Text == "True" ? 1d : 0d) == number,
+                    DefinitionValueKind.Number => double.TryParse(item.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == number,
+                    _ => false,
+                };
+            case JsonValueKind.Array:
+                return item.Kind == DefinitionValueKind.List && item.Items.Count == needle.GetArrayLength()
+                    && item.Items.Zip(needle.EnumerateArray()).All(pair => PythonEquals(pair.First, pair.Second));
+            case JsonValueKind.Object:
+                var properties = needle.EnumerateObject().GroupBy(p => p.Name).Select(g => g.Last()).ToList();
+                return item.Kind == DefinitionValueKind.Mapping && item.Entries.Count == properties.Count
+                    && properties.All(p => item.Get(p.Name) is { } value && PythonEquals(value, p.Value));
+            default:
+                return item.Kind == DefinitionValueKind.Null;
         }
     }
 

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using McpRegistryAuth.Core.Python;
 
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>Derives server, method and tool from a request exactly as auth_server/server.py's /validate and its MCP proxy hop (<c>POST /mcp-proxy/&lt;path&gt;/</c>) do.</summary>
-public static class GatewayRequestReader
+public static partial class GatewayRequestReader
 {
     public const string BodyNotParsedDetail = "Request body could not be parsed for authorization";
     public const string BodyTooLargeDetailPrefix = "Request body too large to authorize";
@@ -33,7 +34,7 @@ public static class GatewayRequestReader
         var parts = path.Split('/');
         string? server = null;
         string? endpoint = null;
-        var isAgent = parts[0] == "agent" && parts.Length >= 2;
+        var isAgent = GatewayPaths.IsAgent(UrlPath(url), (registryRootPath ?? "").TrimEnd('/'));
         if (parts.Length >= 2 && TransportEndpoints.Contains(parts[^1]))
         {
             server = string.Join('/', parts[..^1]);
@@ -52,7 +53,7 @@ public static class GatewayRequestReader
 
         if (isAgent)
         {
-            warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check (spec 6.5), which Test-ScopeAccess does not evaluate.");
+            warnings.Add("This is an A2A agent path (/agent/...): the gateway replaces FGAC with the agent invoke check, which Test-ScopeAccess does not evaluate (Test-RegistryToken does).");
             server = null;
         }
 
@@ -63,6 +64,7 @@ public static class GatewayRequestReader
         var hasBody = !string.IsNullOrEmpty(body);
         if (bodyUninspectable && server is not null)
         {
+            checks.Add(new Check(ScopeCheckNames.FgacBody, false, "X-Body-Uninspectable: 1 (the body spilled to a temporary file)", "a JSON-RPC body nginx could capture", "The gateway answers 413, which the client sees as 500."));
             return new ValidateRequestTarget
             {
                 Path = path, ServerName = server, Endpoint = endpoint, Method = endpoint ?? "initialize",
@@ -93,13 +95,23 @@ public static class GatewayRequestReader
         }
 
         string? rpcMethod = null;
+        JsonElement? methodValue = null;
         string? tool = null;
+        JsonElement? toolValue = null;
         var isObject = payload is { ValueKind: JsonValueKind.Object };
         if (isObject)
         {
             var root = payload!.Value;
             var parameters = root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
-            rpcMethod = FirstString(warnings, (root, "method"), (root, "tool"), (root, "name"), (parameters, "name"), (parameters, "tool"), (parameters, "method"));
+            if (FirstTruthy((root, "method"), (root, "tool"), (root, "name"), (parameters, "name"), (parameters, "tool"), (parameters, "method")) is { } found)
+            {
+                rpcMethod = PythonJsonValue.Str(found);
+                methodValue = found.ValueKind == JsonValueKind.String ? null : found;
+                if (methodValue is not null)
+                {
+                    warnings.Add($"The JSON-RPC method is a JSON {found.ValueKind}, not a string: the gateway takes it as it is ('{rpcMethod}'), so a rule grants it only through a wildcard or an equal non-string item, and a string-valued methods or tools raises (deny).");
+                }
+            }
         }
         else if (payload is { ValueKind: JsonValueKind.Array })
         {
@@ -107,18 +119,20 @@ public static class GatewayRequestReader
         }
 
         var method = rpcMethod ?? endpoint ?? "initialize";
+        // params.get("name") of any JSON type; null (None) means no tool.
         if (isObject && method == ScopeEvaluator.ToolsCall && payload!.Value.TryGetProperty("params", out var toolParams) && toolParams.ValueKind == JsonValueKind.Object
-            && toolParams.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            && toolParams.TryGetProperty("name", out var name) && name.ValueKind != JsonValueKind.Null)
         {
-            tool = name.GetString();
+            tool = PythonJsonValue.Str(name);
+            toolValue = name.ValueKind == JsonValueKind.String ? null : name.Clone();
         }
 
         checks.Add(new Check(ScopeCheckNames.FgacMethodFromRequest, true, $"method '{method}'{(tool is null ? "" : $", tool '{tool}'")}", null,
             rpcMethod is not null ? "From the JSON-RPC body." : endpoint is not null ? $"No JSON-RPC method in the body: the endpoint '{endpoint}' is the method, so '{endpoint}' must be allowed." : "No body and no transport segment: the method is 'initialize'."));
         return new ValidateRequestTarget
         {
-            Path = path, ServerName = server, Endpoint = endpoint, Method = method, ToolName = tool, BodyIsObject = isObject,
-            IsAgentPath = isAgent, Checks = checks, Warnings = warnings,
+            Path = path, ServerName = server, Endpoint = endpoint, Method = method, MethodValue = methodValue, ToolName = tool, ToolValue = toolValue,
+            BodyIsObject = isObject, IsAgentPath = isAgent, Checks = checks, Warnings = warnings,
         };
     }
 
@@ -181,6 +195,21 @@ public static class GatewayRequestReader
         return new ProxyHopTarget { ServerName = server, Method = method, ToolName = tool };
     }
 
+    /// <summary>
+    /// The body as /validate reads it from X-Body: nginx's capture_body.lua replaces each run of CR and LF with one
+    /// space and sends the bytes as a header, whose value Starlette decodes as Latin-1, so UTF-8 text outside
+    /// ASCII arrives as other characters ("é" as "Ã©"). JSON escapes such as \u00e9 arrive intact.
+    /// </summary>
+    public static string XBody(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var oneLine = CrLfRuns().Replace(body, " ");
+        return oneLine.All(c => c < 0x80) ? oneLine : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(oneLine));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex CrLfRuns();
+
     /// <summary><c>urlparse(url).path</c>: the raw path (no decoding, no dot-segment removal), without query or fragment.</summary>
     internal static string UrlPath(string url)
     {
@@ -197,31 +226,14 @@ public static class GatewayRequestReader
         return end < 0 ? rest : rest[..end];
     }
 
-    // Python's `a or b or ...`: the first truthy value. Only strings are modelled; another truthy type is reported.
-    private static string? FirstString(List<string> warnings, params (JsonElement? Element, string Key)[] candidates)
+    // Python's `a or b or ...`: the first truthy value, of whatever JSON type.
+    private static JsonElement? FirstTruthy(params (JsonElement? Element, string Key)[] candidates)
     {
         foreach (var (element, key) in candidates)
         {
-            if (element is not { } e || !e.TryGetProperty(key, out var value))
+            if (element is { } e && e.TryGetProperty(key, out var value) && PythonJsonValue.IsTruthy(value))
             {
-                continue;
-            }
-
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String when value.GetString()!.Length > 0:
-                    return value.GetString();
-                case JsonValueKind.String or JsonValueKind.Null or JsonValueKind.False:
-                    continue;
-                case JsonValueKind.Number when value.GetRawText() is "0" or "0.0":
-                    continue;
-                case JsonValueKind.Array when value.GetArrayLength() == 0:
-                    continue;
-                case JsonValueKind.Object when !value.EnumerateObject().Any():
-                    continue;
-                default:
-                    warnings.Add($"The body's '{key}' is a JSON {value.ValueKind}, which the gateway would take as the method; only string methods are modelled, so it was skipped.");
-                    continue;
+                return value.Clone();
             }
         }
 

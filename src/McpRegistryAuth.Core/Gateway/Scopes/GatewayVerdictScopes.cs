@@ -1,16 +1,20 @@
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
-/// Completes a gateway verdict with the scopes from a scope definition: a
-/// REGISTRY_API_KEYS key gets the scopes its groups map to at startup; for every accepted verdict the
-/// registry's own re-mapping of the groups is shown, since the registry ignores X-Scopes.
+/// Completes a gateway verdict with the scopes from a scope definition: a REGISTRY_API_KEYS key gets the
+/// scopes its groups map to at startup; on registry API paths the registry's own re-mapping of the groups is
+/// shown, since the registry ignores X-Scopes. A static token whose groups map to nothing passes /validate but
+/// the registry refuses it: that 403 is the client's answer.
 /// </summary>
 public static class GatewayVerdictScopes
 {
-    public static Verdict Apply(Verdict verdict, ScopeDefinitions definitions)
+    /// <summary><paramref name="path"/> is the request path as the auth server sees it (urlparse(X-Original-URL).path), <paramref name="rootPath"/> REGISTRY_ROOT_PATH without trailing '/'.</summary>
+    public static Verdict Apply(Verdict verdict, ScopeDefinitions definitions, string path, string rootPath)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(rootPath);
         if (verdict.RegistryType != RegistryType.Gateway || !verdict.Accepted || verdict.Groups is null)
         {
             return verdict;
@@ -21,7 +25,9 @@ public static class GatewayVerdictScopes
         var scopes = verdict.Scopes;
         var mapped = definitions.MapGroupsToScopes(verdict.Groups);
         var groupsText = string.Join(", ", verdict.Groups);
-        if (scopes is null)
+        var isStatic = verdict.AuthMethod == GatewayAuthPipeline.NetworkTrustedMethod;
+        string? decidedBy = null;
+        if (isStatic && scopes is null)
         {
             scopes = mapped;
             checks.Add(new Check(
@@ -30,6 +36,13 @@ public static class GatewayVerdictScopes
                 $"groups [{groupsText}] map to [{string.Join(", ", mapped)}] in {definitions.Source}",
                 "at least one scope mapped from the key's groups at startup",
                 mapped.Count > 0 ? null : $"The gateway logs: Static key '{verdict.Identity}' has no scope mappings for groups {PythonList(verdict.Groups)}. Requests using this key will get 403 on all protected endpoints."));
+            decidedBy = ScopeCheckNames.Scopes;
+        }
+
+        // Only the registry (/api/, /v0.1/) re-maps groups; MCP server paths are decided by FGAC on X-Scopes.
+        if (!GatewayPaths.IsRegistryApi(path, rootPath))
+        {
+            return verdict with { Scopes = scopes, Checks = checks, Hints = hints };
         }
 
         checks.Add(new Check(
@@ -38,12 +51,14 @@ public static class GatewayVerdictScopes
             $"the registry re-maps groups [{groupsText}] to [{string.Join(", ", mapped)}]",
             "scopes for the caller's groups in the definitions",
             mapped.Count > 0 ? null : "The registry ignores X-Scopes and maps the groups itself: with no mapping, /api/* endpoints answer 403 although /validate says 200."));
-        if (verdict.AuthMethod == "network-trusted")
+        if (isStatic)
         {
             hints.Add("Static tokens skip FGAC at /validate; the scopes matter to the registry's own permission checks.");
         }
 
-        return verdict with { Scopes = scopes, Checks = checks, Hints = hints };
+        return isStatic && mapped.Count == 0
+            ? verdict with { Scopes = scopes, Checks = checks, Hints = hints, ClientStatus = 403, DecidedBy = decidedBy ?? ScopeCheckNames.RegistryGroupScopes }
+            : verdict with { Scopes = scopes, Checks = checks, Hints = hints };
     }
 
     private static string PythonList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{v}'")) + "]";

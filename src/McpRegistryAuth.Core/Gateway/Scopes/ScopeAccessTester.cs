@@ -27,8 +27,20 @@ public sealed class ScopeAccessTester
     public ScopeAccessResult Test(EffectiveScopes scopes, string server, string method, string? tool)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(server);
         var checks = new List<Check>(scopes.Checks);
         var warnings = new List<string>();
+        if (server.Trim('/').Length == 0)
+        {
+            // /validate tests `if server_name`: a URL without a server segment is let through without FGAC.
+            checks.Add(new Check(ScopeCheckNames.FgacServerFromPath, false, "no server name", "a server name", "A URL with no server segment (such as '/') gets no FGAC at /validate: it is let through."));
+            return new ScopeAccessResult
+            {
+                Allowed = true, Status = 200, Server = server, Method = method, EffectiveScopes = scopes.Scopes, ScopesPath = Definitions.Source,
+                Checks = checks, Warnings = ["No server name: /validate does not run FGAC for such a URL."],
+            };
+        }
+
         var result = Decide(scopes.Scopes, server, method, tool, checks);
         if (method != ScopeEvaluator.ToolsCall && !string.IsNullOrEmpty(tool))
         {
@@ -48,20 +60,39 @@ public sealed class ScopeAccessTester
         return result.Allowed && result.Hop?.Allowed != false;
     }
 
-    /// <summary>FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check.</summary>
+    /// <summary>
+    /// FGAC for a request as nginx hands it to /validate, plus the proxy hop's second check. Only the MCP server
+    /// blocks copy the body into X-Body; elsewhere /validate gets none and the body counts only for the hop.
+    /// </summary>
     public ScopeAccessResult TestRequest(EffectiveScopes scopes, string url, string? body, string httpMethod = "POST", bool bodyUninspectable = false, string? registryRootPath = null)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(url);
         var checks = new List<Check>(scopes.Checks);
-        var target = GatewayRequestReader.ForValidate(url, body, bodyUninspectable, registryRootPath);
+        var capturesBody = NginxLocation.For(GatewayRequestReader.UrlPath(url), (registryRootPath ?? "").TrimEnd('/')).CapturesBody;
+        var xBody = capturesBody && body is not null ? GatewayRequestReader.XBody(body) : null;
+        var target = GatewayRequestReader.ForValidate(url, xBody, capturesBody && bodyUninspectable, registryRootPath);
         checks.AddRange(target.Checks);
         var warnings = new List<string>(target.Warnings);
+        if (xBody is not null && body!.Any(c => c >= 0x80))
+        {
+            warnings.Add("The body holds characters outside ASCII: /validate reads X-Body as Latin-1, so a name such as 'café' arrives as 'cafÃ©' and matches no rule, while the MCP proxy hop reads the body as UTF-8. Write such characters as JSON escapes (\\u00e9).");
+        }
+
+        if (!capturesBody && !string.IsNullOrEmpty(body))
+        {
+            warnings.Add("nginx copies the body into X-Body only for MCP server paths: /validate gets no body for this URL, so the method comes from the path.");
+        }
+
         if (target.ServerName is null)
         {
             return new ScopeAccessResult
             {
                 Allowed = true, Status = 200, Method = target.Method, EffectiveScopes = scopes.Scopes, ScopesPath = Definitions.Source,
-                Checks = checks, Warnings = warnings.Append(target.IsAgentPath ? "FGAC is not evaluated for agent paths." : "No FGAC at /validate for /api/ paths: the registry authorizes them from the caller's groups.").ToList(),
+                Checks = checks,
+                Warnings = warnings.Append(target.IsAgentPath ? "FGAC is not evaluated for agent paths."
+                    : target.Path.Length == 0 ? "No server name: /validate does not run FGAC for such a URL."
+                    : "No FGAC at /validate for /api/ paths: the registry authorizes them from the caller's groups.").ToList(),
             };
         }
 
@@ -77,7 +108,7 @@ public sealed class ScopeAccessTester
         }
         else
         {
-            result = Decide(scopes.Scopes, target.ServerName, target.Method, target.ToolName, checks) with { Warnings = warnings, ScopesPath = Definitions.Source };
+            result = Decide(scopes.Scopes, target.ServerName, target.Method, target.ToolName, checks, target.MethodValue, target.ToolValue) with { Warnings = warnings, ScopesPath = Definitions.Source };
         }
 
         var hopTarget = GatewayRequestReader.ForProxyHop(url, body, httpMethod, registryRootPath);
@@ -91,7 +122,7 @@ public sealed class ScopeAccessTester
         return result with { Checks = checks };
     }
 
-    private ScopeAccessResult Decide(IReadOnlyList<string> scopes, string server, string method, string? tool, List<Check> checks)
+    private ScopeAccessResult Decide(IReadOnlyList<string> scopes, string server, string method, string? tool, List<Check> checks, System.Text.Json.JsonElement? methodValue = null, System.Text.Json.JsonElement? toolValue = null)
     {
         var effectiveTool = method == ScopeEvaluator.ToolsCall ? tool : null;
         if (scopes.Count == 0)
@@ -100,7 +131,7 @@ public sealed class ScopeAccessTester
             return new ScopeAccessResult { Allowed = false, Status = 403, Server = server, Method = method, Tool = effectiveTool, EffectiveScopes = scopes, Detail = NoScopesDetail(server, method) };
         }
 
-        var decision = ScopeEvaluator.Decide(Definitions, scopes, server, method, effectiveTool);
+        var decision = ScopeEvaluator.Decide(Definitions, scopes, server, method, effectiveTool, methodValue: methodValue, toolValue: method == ScopeEvaluator.ToolsCall ? toolValue : null);
         checks.AddRange(decision.Checks);
         return new ScopeAccessResult
         {

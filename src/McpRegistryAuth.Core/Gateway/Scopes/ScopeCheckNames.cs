@@ -47,4 +47,10 @@ public static class ScopeCheckNames
 
     /// <summary>The MCP proxy hop's own decision for the same request.</summary>
     public const string FgacProxyHop = "Gateway.Fgac.ProxyHop";
+
+    /// <summary>Where the effective scopes of an authenticated token are not known, so FGAC is not evaluated (scope definitions needed).</summary>
+    public const string FgacNotEvaluated = "Gateway.Fgac.NotEvaluated";
+
+    /// <summary>On an A2A path (/agent/...): the caller may invoke the agent (an admin name, or an agent rule with invoke_agent).</summary>
+    public const string AgentInvoke = "Gateway.Agent.Invoke";
 }

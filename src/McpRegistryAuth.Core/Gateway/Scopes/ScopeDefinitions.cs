@@ -29,6 +29,9 @@ public sealed class ScopeDefinitions
         }
     }
 
+    /// <summary>No definitions: no scope is defined and no group maps to one (for decisions that need none).</summary>
+    public static ScopeDefinitions None { get; } = new(ScopeSourceKind.McpScopes, "(no scope definitions)", [], [], []);
+
     public ScopeSourceKind SourceKind { get; }
 
     /// <summary>The file or folder the definitions were read from.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using McpRegistryAuth.Core.Python;
+
 namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
@@ -12,7 +15,12 @@ public static class ScopeEvaluator
 
     private static readonly DefinitionValue EmptyList = DefinitionValue.List(Array.Empty<DefinitionValue>());
 
-    public static ScopeDecision Decide(ScopeDefinitions definitions, IReadOnlyList<string> scopes, string server, string method, string? tool, bool explain = true)
+    /// <summary>
+    /// The decision for <paramref name="method"/> and <paramref name="tool"/>. A JSON-RPC method or tool name that
+    /// is not a string is passed as <paramref name="methodValue"/> or <paramref name="toolValue"/> (the strings are
+    /// then its Python <c>str()</c>): membership is Python's for that value, and a string-valued field raises on it.
+    /// </summary>
+    public static ScopeDecision Decide(ScopeDefinitions definitions, IReadOnlyList<string> scopes, string server, string method, string? tool, bool explain = true, JsonElement? methodValue = null, JsonElement? toolValue = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -39,7 +47,7 @@ public static class ScopeEvaluator
             var matched = 0;
             foreach (var rule in scope.Rules)
             {
-                var outcome = Examine(rule, target, method, tool, out var grant, out var reason);
+                var outcome = Examine(rule, target, new Needle(method, methodValue), new Needle(tool, toolValue), out var grant, out var reason);
                 if (outcome == RuleOutcome.NoServerMatch)
                 {
                     continue;
@@ -89,8 +97,18 @@ public static class ScopeEvaluator
         Failure,
     }
 
-    private static RuleOutcome Examine(ScopeRule rule, string target, string method, string? tool, out ScopeGrant? grant, out string? reason)
+    /// <summary>A method or tool name: its text, and the JSON value when it is not a string.</summary>
+    private readonly record struct Needle(string? Text, JsonElement? Value)
     {
+        public bool IsTruthy => Value is { } v ? PythonJsonValue.IsTruthy(v) : !string.IsNullOrEmpty(Text);
+
+        public Membership In(DefinitionValue container) => Value is { } v ? container.ContainsValue(v) : container.Contains(Text!);
+    }
+
+    private static RuleOutcome Examine(ScopeRule rule, string target, Needle methodNeedle, Needle toolNeedle, out ScopeGrant? grant, out string? reason)
+    {
+        var method = methodNeedle.Text!;
+        var tool = toolNeedle.Text;
         grant = null;
         reason = null;
         if (rule.AlwaysFailsBecause is { } always)
@@ -119,7 +137,14 @@ public static class ScopeEvaluator
         }
 
         var wildMethods = all == Membership.Yes || methods.Contains("*") == Membership.Yes;
-        var methodListed = methods.Contains(method) == Membership.Yes;
+        var methodIn = methodNeedle.In(methods);
+        if (methodIn == Membership.Error)
+        {
+            reason = $"methods is {methods} ({methods.PythonType}) and the method is not a string; '{method}' in it raises TypeError";
+            return RuleOutcome.Failure;
+        }
+
+        var methodListed = methodIn == Membership.Yes;
         if ((methodListed || wildMethods) && method != ToolsCall)
         {
             var branch = methodListed ? ScopeGrantBranch.MethodListed : ScopeGrantBranch.MethodWildcard;
@@ -139,12 +164,20 @@ public static class ScopeEvaluator
 
         var wildTools = toolsAll == Membership.Yes || tools.Contains("*") == Membership.Yes;
         var wildText = toolsAll == Membership.Yes ? "all" : "*";
-        var needle = method == ToolsCall && !string.IsNullOrEmpty(tool) ? tool : method;
-        var listed = tools.Contains(needle) == Membership.Yes;
+        var byTool = method == ToolsCall && toolNeedle.IsTruthy;
+        var needle = byTool ? tool! : method;
+        var needleIn = (byTool ? toolNeedle : methodNeedle).In(tools);
+        if (needleIn == Membership.Error)
+        {
+            reason = $"tools is {tools} ({tools.PythonType}) and '{needle}' is not a string; '{needle}' in it raises TypeError";
+            return RuleOutcome.Failure;
+        }
+
+        var listed = needleIn == Membership.Yes;
         if (listed || wildTools)
         {
             var branch = listed
-                ? (needle == tool && method == ToolsCall ? ScopeGrantBranch.ToolListed : ScopeGrantBranch.MethodListedUnderTools)
+                ? (byTool ? ScopeGrantBranch.ToolListed : ScopeGrantBranch.MethodListedUnderTools)
                 : ScopeGrantBranch.ToolWildcard;
             var substring = tools.IsString && tools.Text != (listed ? needle : wildText);
             grant = new ScopeGrant(rule.Scope, rule.Index, branch, substring, rule.File, LineOrNull(rule.Line));
@@ -153,7 +186,7 @@ public static class ScopeEvaluator
         }
 
         reason = method == ToolsCall
-            ? string.IsNullOrEmpty(tool)
+            ? !byTool
                 ? $"tools/call without a tool name needs 'tools/call' or a wildcard in tools {tools}"
                 : $"tool '{tool}' is not in tools {tools}{(methodListed || wildMethods ? " (tools/call in methods is not enough)" : "")}"
             : $"method '{method}' is in neither methods {methods} nor tools {tools}";

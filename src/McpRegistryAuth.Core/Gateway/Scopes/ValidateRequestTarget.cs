@@ -19,8 +19,14 @@ public sealed record ValidateRequestTarget
     /// <summary><c>tool_name or endpoint or "initialize"</c>.</summary>
     public required string Method { get; init; }
 
-    /// <summary><c>params.name</c> of a tools/call request.</summary>
+    /// <summary>The method as JSON when it is not a string (Method is then its Python <c>str()</c>); null for a string.</summary>
+    public System.Text.Json.JsonElement? MethodValue { get; init; }
+
+    /// <summary><c>params.name</c> of a tools/call request (a non-string as its Python <c>str()</c>).</summary>
     public string? ToolName { get; init; }
+
+    /// <summary>The tool name as JSON when it is not a string; null for a string.</summary>
+    public System.Text.Json.JsonElement? ToolValue { get; init; }
 
     /// <summary>The body parsed as a JSON object (false for batches, scalars, no body).</summary>
     public bool BodyIsObject { get; init; }

@@ -170,20 +170,25 @@ public class IdpProviderTests
     }
 
     [Fact]
-    public async Task Provider_UnknownNameIs500()
+    public async Task Provider_UnknownNameIs401TokenValidationFailed()
     {
+        // The provider factory raises ValueError, which /validate's ValueError branch answers 401.
         var verdict = await Evaluate(Bearer(Kc(new { iss = KcIssuer })), Keycloak(("AUTH_PROVIDER", "github")));
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Token validation failed", verdict.Detail);
+        Assert.Equal("Bearer", verdict.WwwAuthenticate);
         Assert.Equal("Gateway.Jwt.Provider", Failed(verdict).Name);
+        Assert.Contains("Unknown auth provider: github", Failed(verdict).Hint);
     }
 
     [Fact]
-    public async Task Provider_MissingRequiredVariableIs500()
+    public async Task Provider_MissingRequiredVariableIs401()
     {
         var env = Keycloak();
         env.Remove("KEYCLOAK_CLIENT_SECRET");
         var verdict = await Evaluate(Bearer(Kc(new { iss = KcIssuer })), env);
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal("Token validation failed", verdict.Detail);
         Assert.Contains("KEYCLOAK_CLIENT_SECRET", Failed(verdict).Observed);
     }
 

@@ -91,12 +91,13 @@ public class SelfSignedTokenTests
     }
 
     [Fact]
-    public async Task SelfSigned_ResourceTokenIsProvisionalBecauseBindingIsNotEvaluated()
+    public async Task SelfSigned_ResourceTokenWithoutBindingClaimsIs403()
     {
         var verdict = await Evaluate(Bearer(SelfSigned(Claims(kind: "resource"))), EnvWithKey());
-        Assert.Equal(200, verdict.Status);
-        Assert.True(verdict.IsProvisional);
-        Assert.Contains(verdict.Warnings, w => w.Contains("not evaluated"));
+        Assert.Equal(403, verdict.Status);
+        Assert.Equal("Resource-bound token is missing required claims", verdict.Detail);
+        Assert.Equal(GatewayJwtCheckNames.ResourceClaims, Failed(verdict).Name);
+        Assert.False(verdict.IsProvisional);
     }
 
     [Fact]

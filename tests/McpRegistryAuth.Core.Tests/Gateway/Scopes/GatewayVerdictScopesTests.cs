@@ -12,7 +12,7 @@ public class GatewayVerdictScopesTests
     public void StaticKey_ScopesAreTheKeysGroupsMappedAtStartup()
     {
         var keys = $"{{\"ci-bot\":{{\"key\":\"{CiKey}\",\"groups\":[\"registry-users-lob1\"]}}}}";
-        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes());
+        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes(), "/api/servers", "");
         Assert.Equal(["registry-users-lob1"], verdict.Scopes);
         var check = CheckNamed(verdict, ScopeCheckNames.Scopes);
         Assert.True(check.Passed);
@@ -23,7 +23,7 @@ public class GatewayVerdictScopesTests
     public void StaticKey_GroupsWithoutMappingGetTheGatewaysWarning()
     {
         var keys = $"{{\"ci-bot\":{{\"key\":\"{CiKey}\",\"groups\":[\"nobody\"]}}}}";
-        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes());
+        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(("REGISTRY_API_KEYS", keys)), Bearer("https://gw.example/api/servers", CiKey)), DefaultMcpScopes(), "/api/servers", "");
         Assert.Empty(verdict.Scopes!);
         var check = CheckNamed(verdict, ScopeCheckNames.Scopes);
         Assert.False(check.Passed);
@@ -33,7 +33,7 @@ public class GatewayVerdictScopesTests
     [Fact]
     public void LegacyToken_KeepsItsFixedScopesAndShowsTheRegistrysRemapping()
     {
-        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(), Bearer("https://gw.example/api/servers", LegacyToken)), McpScopesLoader.FromJson("[]"));
+        var verdict = GatewayVerdictScopes.Apply(Evaluate(EnabledLegacy(), Bearer("https://gw.example/api/servers", LegacyToken)), McpScopesLoader.FromJson("[]"), "/api/servers", "");
         Assert.Equal(["mcp-registry-admin", "mcp-servers-unrestricted/read", "mcp-servers-unrestricted/execute"], verdict.Scopes);
         Assert.False(CheckNamed(verdict, ScopeCheckNames.RegistryGroupScopes).Passed);
     }
@@ -42,6 +42,6 @@ public class GatewayVerdictScopesTests
     public void RejectedVerdictIsUnchanged()
     {
         var verdict = Evaluate(EnabledLegacy(), Bearer("https://gw.example/currenttime/mcp", "not-a-jwt"));
-        Assert.Same(verdict, GatewayVerdictScopes.Apply(verdict, DefaultMcpScopes()));
+        Assert.Same(verdict, GatewayVerdictScopes.Apply(verdict, DefaultMcpScopes(), "/currenttime/mcp", ""));
     }
 }
