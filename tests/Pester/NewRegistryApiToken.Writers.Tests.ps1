@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# The writers added by issue 3: -TfVarsFile, -ApiKeyName/-Group into -EnvFile, -ToolRegistryTokensFile.
+# The writers added by issue 3: -TfVarsFile, -ApiKeyName/-Group into -EnvFile, -TokensFile (was -ToolRegistryTokensFile).
 # Each: new file, existing file, existing value without -Force, -WhatIf, read-only target. (A minted
 # token is random, so the tokens file's 'token already there' rule is covered by the core's xunit tests.)
 
@@ -130,37 +130,42 @@ Describe 'New-RegistryApiToken file writers' {
         }
     }
 
-    Context '-ToolRegistryTokensFile' {
+    Context '-TokensFile (alias -ToolRegistryTokensFile)' {
         BeforeEach { $tokens = Join-Path $dir 'tokens.txt' }
 
         It 'creates the file with one token line and no BOM' {
-            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            $result = New-RegistryApiToken -TokensFile $tokens -WarningAction SilentlyContinue
             Get-Content -LiteralPath $tokens | Should -Be @(ConvertTo-PlainText $result.Token)
             ([IO.File]::ReadAllBytes($tokens))[0] | Should -Not -Be 0xEF
         }
 
         It 'appends to an existing file and keeps its bytes' {
             [IO.File]::WriteAllText($tokens, "# team`ntok-one")
-            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            $result = New-RegistryApiToken -TokensFile $tokens -WarningAction SilentlyContinue
             [IO.File]::ReadAllText($tokens) | Should -Be "# team`ntok-one`n$(ConvertTo-PlainText $result.Token)`n"
         }
 
         It 'refuses a file with a BOM unless -Force, which drops it' {
             [IO.File]::WriteAllBytes($tokens, [byte[]](0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes("tok-one`n"))
-            { New-RegistryApiToken -ToolRegistryTokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "TokensFileHasBom,$CmdletId"
-            New-RegistryApiToken -ToolRegistryTokensFile $tokens -Force -WarningAction SilentlyContinue | Out-Null
+            { New-RegistryApiToken -TokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "TokensFileHasBom,$CmdletId"
+            New-RegistryApiToken -TokensFile $tokens -Force -WarningAction SilentlyContinue | Out-Null
             ([IO.File]::ReadAllBytes($tokens))[0] | Should -Be ([byte][char]'t')
         }
 
+        It 'still takes the old name -ToolRegistryTokensFile' {
+            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            Get-Content -LiteralPath $tokens | Should -Be @(ConvertTo-PlainText $result.Token)
+        }
+
         It 'writes nothing with -WhatIf' {
-            New-RegistryApiToken -ToolRegistryTokensFile $tokens -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+            New-RegistryApiToken -TokensFile $tokens -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
             Test-Path -LiteralPath $tokens | Should -BeFalse
         }
 
         It 'refuses a read-only file without -Force' {
             [IO.File]::WriteAllText($tokens, "tok-one`n")
             Set-ReadOnly $tokens
-            { New-RegistryApiToken -ToolRegistryTokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "FileReadOnly,$CmdletId"
+            { New-RegistryApiToken -TokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "FileReadOnly,$CmdletId"
             [IO.File]::ReadAllText($tokens) | Should -Be "tok-one`n"
         }
     }

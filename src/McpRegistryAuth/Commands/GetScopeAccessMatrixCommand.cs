@@ -15,12 +15,14 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
 {
     private const string DefaultSet = "Default";
 
-    private ScopeDefinitions? definitions;
     private ServerCatalog? catalog;
-    private readonly List<string> groups = new();
+
+    // Each definition read, in input order, with the groups piped with it.
+    private readonly List<(ScopeDefinitions Definitions, List<string> Groups)> sources = new();
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
-    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string ScopesPath { get; set; } = "";
 
@@ -36,7 +38,11 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
 
     protected override void BeginProcessing()
     {
-        definitions = LoadScopes(ScopesPath);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
+        {
+            LoadScopes(ScopesPath);
+        }
+
         if (Catalog is not null)
         {
             var path = ResolvePath(Catalog);
@@ -50,14 +56,30 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
         }
     }
 
-    protected override void ProcessRecord() => groups.AddRange(GroupAndScopeNames.Split(Group));
+    protected override void ProcessRecord()
+    {
+        if (ScopesFor(ScopesPath) is not { } definitions)
+        {
+            return;
+        }
+
+        if (sources.Count == 0 || sources[^1].Definitions != definitions)
+        {
+            sources.Add((definitions, new List<string>()));
+        }
+
+        sources[^1].Groups.AddRange(GroupAndScopeNames.Split(Group));
+    }
 
     // Rows are written once, after every piped group was collected, so a group piped twice is not listed twice.
     protected override void EndProcessing()
     {
-        foreach (var row in ScopeAccessMatrix.Build(definitions!, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+        foreach (var (definitions, groups) in sources)
         {
-            WriteObject(row);
+            foreach (var row in ScopeAccessMatrix.Build(definitions, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+            {
+                WriteObject(row);
+            }
         }
     }
 }

@@ -52,10 +52,11 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
     [ValidateNotNullOrEmpty]
     public string? TfVarsFile { get; set; }
 
-    /// <summary>A toolregistry-server tokens file (openapi --tokens) the token is appended to.</summary>
+    /// <summary>A toolregistry-server tokens file (openapi --tokens), the server's list of accepted tokens, the token is appended to.</summary>
     [Parameter]
+    [Alias("ToolRegistryTokensFile")]
     [ValidateNotNullOrEmpty]
-    public string? ToolRegistryTokensFile { get; set; }
+    public string? TokensFile { get; set; }
 
     /// <summary>A file for the gateway CLI's --token-file.</summary>
     [Parameter]
@@ -76,7 +77,7 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
             ApiKeyName = ApiKeyName,
             Groups = Group ?? [],
             TfVarsFile = TfVarsFile is null ? null : ResolvePath(TfVarsFile),
-            ToolRegistryTokensFile = ToolRegistryTokensFile is null ? null : ResolvePath(ToolRegistryTokensFile),
+            ToolRegistryTokensFile = TokensFile is null ? null : ResolvePath(TokensFile),
             TokenFile = TokenFile is null ? null : ResolvePath(TokenFile),
         };
         var edits = RunOrStop(() => targets.Plan(token, Force));

@@ -84,6 +84,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         WriteObject(report.Findings, enumerateCollection: true);
     }
 
+    // An iterator, so a folder among a wildcard's matches gets its error (and -Quiet its $false) in order.
     private IEnumerable<string> ResolveFiles(string input)
     {
         Collection<string> resolved;
@@ -93,22 +94,34 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         }
         catch (ItemNotFoundException ex)
         {
-            WriteError(NewError(ex, "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
-            return [];
+            Refuse(NewError(ex, "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
+            yield break;
         }
 
-        var files = new List<string>();
+        if (resolved.Count == 0)
+        {
+            Refuse(NewError(new ItemNotFoundException($"No file matches '{input}'."), "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
+        }
+
         foreach (var path in resolved)
         {
             if (Directory.Exists(path))
             {
-                WriteError(NewError(new ArgumentException($"'{path}' is a folder; pass the configuration file."), "RegistryAuthConfigIsFolder", ErrorCategory.InvalidArgument, path));
+                Refuse(NewError(new ArgumentException($"'{path}' is a folder; pass the configuration file."), "RegistryAuthConfigIsFolder", ErrorCategory.InvalidArgument, path));
                 continue;
             }
 
-            files.Add(path);
+            yield return path;
         }
+    }
 
-        return files;
+    // With -Quiet every input gets its answer in input order, as Test-Path gives one: a file that cannot be read is $false.
+    private void Refuse(ErrorRecord error)
+    {
+        WriteError(error);
+        if (Quiet)
+        {
+            WriteObject(false);
+        }
     }
 }

@@ -19,7 +19,8 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     private ScopeAccessTester? tester;
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string ScopesPath { get; set; } = "";
 
@@ -68,12 +69,25 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
 
     protected override void BeginProcessing()
     {
-        tester = new ScopeAccessTester(LoadScopes(ScopesPath));
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
+        {
+            LoadScopes(ScopesPath);
+        }
     }
 
     protected override void ProcessRecord()
     {
-        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
+        if (ScopesFor(ScopesPath) is not { } definitions)
+        {
+            return;
+        }
+
+        if (tester?.Definitions != definitions)
+        {
+            tester = new ScopeAccessTester(definitions);
+        }
+
+        var scopes = EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

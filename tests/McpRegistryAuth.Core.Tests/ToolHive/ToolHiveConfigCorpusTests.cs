@@ -47,6 +47,6 @@ public class ToolHiveConfigCorpusTests
             .ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"{name}\nexpected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}\n" + string.Join("\n", report.Findings.Select(f => f.ToString())));
-        Assert.All(report.Findings, f => Assert.Equal(path, f.File ?? path));
+        Assert.All(report.Findings, f => Assert.Equal(path, f.File));
     }
 }
