@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using McpRegistryAuth.Core;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
 
@@ -29,6 +30,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Groups")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Group { get; set; }
 
     /// <summary>Servers and their tools (JSON or CSV) used to expand wildcards and substrings.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.ToolHive;
 using McpRegistryAuth.Internal;
@@ -36,6 +37,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     /// <summary>The value given to <c>thv-registry-api serve --auth-mode</c>, if any.</summary>
     [Parameter(ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AuthModeCompleter))]
     public string? AuthMode { get; set; }
 
     [Parameter(ParameterSetName = PathSet)]

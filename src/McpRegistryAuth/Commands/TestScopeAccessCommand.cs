@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using McpRegistryAuth.Core;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
 
@@ -27,22 +28,27 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Groups")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Group { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Scopes")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Scope { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string Server { get; set; } = "";
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string Method { get; set; } = "";
 
     [Parameter(ParameterSetName = ServerSet, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string? Tool { get; set; }
 
     /// <summary>The URL the client calls (absolute, or a path such as /currenttime/mcp).</summary>
