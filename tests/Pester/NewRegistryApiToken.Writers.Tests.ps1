@@ -51,6 +51,15 @@ Describe 'New-RegistryApiToken file writers' {
             $after | Should -BeLike "*registry_api_token = `"$(ConvertTo-PlainText $result.Token)`"*"
         }
 
+        It 'replaces an empty token and says it was empty, not the empty string''s fingerprint' {
+            [IO.File]::WriteAllText($tfvars, "registry_api_token = `"`"`n")
+            $records = New-RegistryApiToken -TfVarsFile $tfvars -Verbose 4>&1
+            $result = $records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            $verbose = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+            $verbose | Should -BeLike "*replace registry_api_token on line 1 (empty -> $($result.Fingerprint))*"
+            $verbose | Should -Not -BeLike '*e3b0c442*'
+        }
+
         It 'refuses to replace an existing token without -Force' {
             [IO.File]::WriteAllText($tfvars, "registry_api_token = `"old-value-0123456789-0123456789-abc`"`n")
             $before = [IO.File]::ReadAllBytes($tfvars)
@@ -103,6 +112,17 @@ Describe 'New-RegistryApiToken file writers' {
             [IO.File]::ReadAllText($envFile) | Should -BeLike "*$other*"
             New-RegistryApiToken -EnvFile $envFile -ApiKeyName ci-bot -Group new -Force | Out-Null
             [IO.File]::ReadAllText($envFile) | Should -Not -BeLike "*$other*"
+        }
+
+        It 'warns with -ScopesPath when -Group maps to no scope: every request with the key will be 403' {
+            $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+            $result = New-RegistryApiToken -EnvFile $envFile -ApiKeyName monitoring -Group mcp-readonly -ScopesPath $scopes -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.Files | Should -Be @($envFile)
+            @($warnings).Count | Should -Be 1
+            $warnings[0].Message | Should -Be "The gateway logs: Static key 'monitoring' has no scope mappings for groups ['mcp-readonly']. Requests using this key will get 403 on all protected endpoints."
+            $records = New-RegistryApiToken -EnvFile (Join-Path $dir 'b.env') -ApiKeyName ci-bot -Group registry-users-lob1 -ScopesPath $scopes -Verbose -WarningVariable none 4>&1
+            $none | Should -BeNullOrEmpty
+            ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "[PASS] Gateway.Scopes: observed groups [registry-users-lob1] map to [registry-users-lob1] in $scopes; expected at least one scope mapped from the key's groups at startup"
         }
 
         It 'refuses a name the gateway refuses' {

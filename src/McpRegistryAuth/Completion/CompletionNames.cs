@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 
 namespace McpRegistryAuth.Completion;
 
@@ -21,9 +20,13 @@ internal static class CompletionNames
     }
 
     /// <summary>A path parameter already on the command line, resolved against the current PowerShell location; null when absent.</summary>
+    /// <remarks>
+    /// Through a script block, which runs in the session that asks for completion: a completer gets no
+    /// session state, and the runspace's SessionStateProxy refuses calls while completion runs.
+    /// </remarks>
     public static string? BoundPath(IDictionary fakeBoundParameters, string name) =>
-        Bound(fakeBoundParameters, name) is { } path && Runspace.DefaultRunspace is { } runspace
-            ? runspace.SessionStateProxy.Path.GetUnresolvedProviderPathFromPSPath(path)
+        Bound(fakeBoundParameters, name) is { } path
+            ? ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(path).FirstOrDefault()?.BaseObject as string
             : null;
 
     /// <summary>The names that start with the word typed so far (case-insensitive), in the order given, each once.</summary>
