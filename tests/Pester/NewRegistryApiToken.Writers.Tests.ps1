@@ -115,7 +115,7 @@ Describe 'New-RegistryApiToken file writers' {
         }
 
         It 'warns with -ScopesPath when -Group maps to no scope: every request with the key will be 403' {
-            $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
+            $scopes = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml')).Path
             $result = New-RegistryApiToken -EnvFile $envFile -ApiKeyName monitoring -Group mcp-readonly -ScopesPath $scopes -WarningVariable warnings -WarningAction SilentlyContinue
             $result.Files | Should -Be @($envFile)
             @($warnings).Count | Should -Be 1

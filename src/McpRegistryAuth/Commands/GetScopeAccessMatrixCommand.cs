@@ -17,6 +17,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     private const string DefaultSet = "Default";
 
     private ServerCatalog? catalog;
+    private bool groupGiven;
 
     // Each definition read, in input order, with the groups piped with it.
     private readonly List<(ScopeDefinitions Definitions, List<string> Groups)> sources = new();
@@ -38,8 +39,13 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     [ValidateNotNullOrEmpty]
     public string? Catalog { get; set; }
 
+    /// <summary>The piped object, so that a piped scopes file's own Group property is not taken for a group.</summary>
+    [Parameter(ParameterSetName = DefaultSet, ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void BeginProcessing()
     {
+        groupGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group));
         if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
         {
             LoadScopes(ScopesPath);
@@ -70,7 +76,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
             sources.Add((definitions, new List<string>()));
         }
 
-        sources[^1].Groups.AddRange(GroupAndScopeNames.Split(Group));
+        sources[^1].Groups.AddRange(GroupAndScopeNames.Split(IsFileSystemItem(InputObject) && !groupGiven ? null : Group));
     }
 
     // Rows are written once, after every piped group was collected, so a group piped twice is not listed twice.

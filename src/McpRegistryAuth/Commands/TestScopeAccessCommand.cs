@@ -18,6 +18,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     private const string RequestSet = "Request";
 
     private ScopeAccessTester? tester;
+    private bool groupGiven;
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -73,8 +74,13 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>The piped object, so that a piped scopes file's own Group property is not taken for a group.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void BeginProcessing()
     {
+        groupGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group));
         if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
         {
             LoadScopes(ScopesPath);
@@ -93,7 +99,8 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
             tester = new ScopeAccessTester(definitions);
         }
 
-        var scopes = EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
+        var groups = IsFileSystemItem(InputObject) && !groupGiven ? null : Group;
+        var scopes = EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

@@ -145,6 +145,12 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// True when the piped object is a file or folder (Get-ChildItem): on Unix its Group property, the
+    /// owner's group, binds to a -Group parameter by name, and it is no gateway group.
+    /// </summary>
+    private protected static bool IsFileSystemItem(PSObject? input) => input?.BaseObject is FileSystemInfo;
+
+    /// <summary>
     /// The caller's token from -Token (a SecureString, or text or an AccessToken property bound through
     /// <see cref="SecureStringTransformationAttribute"/>) or -TokenFile (read as the gateway CLI reads
     /// --token-file, with the checks it made). Null token when neither was given.
