@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using McpRegistryAuth.Core;
 using McpRegistryAuth.Completion;
+using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
 
@@ -22,7 +22,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     // Each definition read, in input order, with the groups piped with it.
     private readonly List<(ScopeDefinitions Definitions, List<string> Groups)> sources = new();
 
-    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
     [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using McpRegistryAuth.Core;
 using McpRegistryAuth.Completion;
+using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
 
@@ -20,7 +20,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     private ScopeAccessTester? tester;
     private bool groupGiven;
 
-    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
