@@ -212,4 +212,12 @@ public class CmdletSurfaceTests
             Assert.NotNull(cmdlet.Parameter(name));
         }
     }
+
+    [Fact]
+    public void TokensFile_IsTheServersListOfAcceptedTokensEverywhere()
+    {
+        Assert.DoesNotContain(Module.Cmdlets.SelectMany(c => c.Parameters), p => p.Name == "ToolRegistryTokensFile");
+        Assert.Equal("System.String", Cmdlet("Test-RegistryToken").Parameter("TokensFile").Type.FullName);
+        Assert.Equal(["ToolRegistryTokensFile"], Cmdlet("New-RegistryApiToken").Parameter("TokensFile").Aliases);
+    }
 }

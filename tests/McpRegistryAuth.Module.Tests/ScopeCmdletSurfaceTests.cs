@@ -18,6 +18,16 @@ public class ScopeCmdletSurfaceTests
         Assert.Equal("System.String[]", group.Type.FullName);
     }
 
+    [Theory]
+    [InlineData("Test-ScopeAccess")]
+    [InlineData("Get-ScopeAccessMatrix")]
+    public void ScopeCmdlets_ScopesPathBindsPipedFilesByFullNameOrPSPath(string name)
+    {
+        var path = Cmdlet(name).Parameter("ScopesPath");
+        Assert.Equal(["FullName", "PSPath"], path.Aliases);
+        Assert.All(path.Sets, s => Assert.True(s.ValueFromPipelineByPropertyName));
+    }
+
     [Fact]
     public void TestScopeAccess_ScopeTakesAliasScopesAndBindsByPropertyName()
     {

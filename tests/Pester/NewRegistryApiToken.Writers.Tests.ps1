@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# The writers added by issue 3: -TfVarsFile, -ApiKeyName/-Group into -EnvFile, -ToolRegistryTokensFile.
+# The writers added by issue 3: -TfVarsFile, -ApiKeyName/-Group into -EnvFile, -TokensFile (was -ToolRegistryTokensFile).
 # Each: new file, existing file, existing value without -Force, -WhatIf, read-only target. (A minted
 # token is random, so the tokens file's 'token already there' rule is covered by the core's xunit tests.)
 
@@ -49,6 +49,15 @@ Describe 'New-RegistryApiToken file writers' {
             $after = [IO.File]::ReadAllText($tfvars)
             $after.StartsWith($before) | Should -BeTrue
             $after | Should -BeLike "*registry_api_token = `"$(ConvertTo-PlainText $result.Token)`"*"
+        }
+
+        It 'replaces an empty token and says it was empty, not the empty string''s fingerprint' {
+            [IO.File]::WriteAllText($tfvars, "registry_api_token = `"`"`n")
+            $records = New-RegistryApiToken -TfVarsFile $tfvars -Verbose 4>&1
+            $result = $records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            $verbose = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+            $verbose | Should -BeLike "*replace registry_api_token on line 1 (empty -> $($result.Fingerprint))*"
+            $verbose | Should -Not -BeLike '*e3b0c442*'
         }
 
         It 'refuses to replace an existing token without -Force' {
@@ -105,6 +114,17 @@ Describe 'New-RegistryApiToken file writers' {
             [IO.File]::ReadAllText($envFile) | Should -Not -BeLike "*$other*"
         }
 
+        It 'warns with -ScopesPath when -Group maps to no scope: every request with the key will be 403' {
+            $scopes = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml')).Path
+            $result = New-RegistryApiToken -EnvFile $envFile -ApiKeyName monitoring -Group mcp-readonly -ScopesPath $scopes -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.Files | Should -Be @($envFile)
+            @($warnings).Count | Should -Be 1
+            $warnings[0].Message | Should -Be "The gateway logs: Static key 'monitoring' has no scope mappings for groups ['mcp-readonly']. Requests using this key will get 403 on all protected endpoints."
+            $records = New-RegistryApiToken -EnvFile (Join-Path $dir 'b.env') -ApiKeyName ci-bot -Group registry-users-lob1 -ScopesPath $scopes -Verbose -WarningVariable none 4>&1
+            $none | Should -BeNullOrEmpty
+            ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "[PASS] Gateway.Scopes: observed groups [registry-users-lob1] map to [registry-users-lob1] in $scopes; expected at least one scope mapped from the key's groups at startup"
+        }
+
         It 'refuses a name the gateway refuses' {
             { New-RegistryApiToken -EnvFile $envFile -ApiKeyName legacy -Group g -ErrorAction Stop } | Should -Throw -ErrorId "ApiKeyEntryInvalid,$CmdletId"
             Test-Path -LiteralPath $envFile | Should -BeFalse
@@ -130,37 +150,42 @@ Describe 'New-RegistryApiToken file writers' {
         }
     }
 
-    Context '-ToolRegistryTokensFile' {
+    Context '-TokensFile (alias -ToolRegistryTokensFile)' {
         BeforeEach { $tokens = Join-Path $dir 'tokens.txt' }
 
         It 'creates the file with one token line and no BOM' {
-            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            $result = New-RegistryApiToken -TokensFile $tokens -WarningAction SilentlyContinue
             Get-Content -LiteralPath $tokens | Should -Be @(ConvertTo-PlainText $result.Token)
             ([IO.File]::ReadAllBytes($tokens))[0] | Should -Not -Be 0xEF
         }
 
         It 'appends to an existing file and keeps its bytes' {
             [IO.File]::WriteAllText($tokens, "# team`ntok-one")
-            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            $result = New-RegistryApiToken -TokensFile $tokens -WarningAction SilentlyContinue
             [IO.File]::ReadAllText($tokens) | Should -Be "# team`ntok-one`n$(ConvertTo-PlainText $result.Token)`n"
         }
 
         It 'refuses a file with a BOM unless -Force, which drops it' {
             [IO.File]::WriteAllBytes($tokens, [byte[]](0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes("tok-one`n"))
-            { New-RegistryApiToken -ToolRegistryTokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "TokensFileHasBom,$CmdletId"
-            New-RegistryApiToken -ToolRegistryTokensFile $tokens -Force -WarningAction SilentlyContinue | Out-Null
+            { New-RegistryApiToken -TokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "TokensFileHasBom,$CmdletId"
+            New-RegistryApiToken -TokensFile $tokens -Force -WarningAction SilentlyContinue | Out-Null
             ([IO.File]::ReadAllBytes($tokens))[0] | Should -Be ([byte][char]'t')
         }
 
+        It 'still takes the old name -ToolRegistryTokensFile' {
+            $result = New-RegistryApiToken -ToolRegistryTokensFile $tokens -WarningAction SilentlyContinue
+            Get-Content -LiteralPath $tokens | Should -Be @(ConvertTo-PlainText $result.Token)
+        }
+
         It 'writes nothing with -WhatIf' {
-            New-RegistryApiToken -ToolRegistryTokensFile $tokens -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+            New-RegistryApiToken -TokensFile $tokens -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
             Test-Path -LiteralPath $tokens | Should -BeFalse
         }
 
         It 'refuses a read-only file without -Force' {
             [IO.File]::WriteAllText($tokens, "tok-one`n")
             Set-ReadOnly $tokens
-            { New-RegistryApiToken -ToolRegistryTokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "FileReadOnly,$CmdletId"
+            { New-RegistryApiToken -TokensFile $tokens -ErrorAction Stop } | Should -Throw -ErrorId "FileReadOnly,$CmdletId"
             [IO.File]::ReadAllText($tokens) | Should -Be "tok-one`n"
         }
     }

@@ -94,6 +94,21 @@ Describe 'Test-ScopeAccess' {
             Should -Throw -ErrorId 'ScopesPathNotFound,McpRegistryAuth.Commands.TestScopeAccessCommand'
     }
 
+    It 'takes -ScopesPath from a piped file (FullName), once per file' {
+        Get-Item -LiteralPath $Yaml | Test-ScopeAccess -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone -Quiet | Should -BeTrue
+        $results = Get-Item -LiteralPath $Yaml, $Json | Test-ScopeAccess -Scope registry-admins -Server fininfo -Method tools/list
+        $results.Allowed | Should -Be @($true, $true)
+        $results[1].GrantedBy.File | Should -Be (Get-Item -LiteralPath $Json).FullName
+    }
+
+    It 'answers the next piped file after one that cannot be read (a non-terminating error)' {
+        $bad = Join-Path $TestDrive 'bad.json'
+        Set-Content -LiteralPath $bad -Value '[{"_id": '
+        $results = Get-Item -LiteralPath $bad, $Yaml | Test-ScopeAccess -Scope registry-admins -Server fininfo -Method tools/list -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $results | Should -Be @($true)
+        $problems.FullyQualifiedErrorId | Should -Be 'ScopesNotLoaded,McpRegistryAuth.Commands.TestScopeAccessCommand'
+    }
+
     It 'warns with file and line about a duplicate group' {
         $file = Join-Path $TestDrive 'dup.yml'
         Set-Content -Path $file -Value "group_mappings:`n  g: [a]`n  g: [b]`na: []`nb: []`n"
@@ -108,6 +123,24 @@ Describe 'Get-ScopeAccessMatrix' {
         $rows | Should -Not -BeNullOrEmpty
         ($rows | Where-Object { $_.Server -eq 'currenttime' -and $_.Tool -eq 'current_time_by_timezone' }).MatchKind | Should -Be 'Exact'
         ($rows | Where-Object { $_.Method -eq 'tools/call' -and -not $_.Tool }).MatchKind | Should -Contain 'NoEffect'
+    }
+
+    It 'takes -ScopesPath from piped files (FullName or PSPath), each file''s rows in input order' {
+        $direct = Get-ScopeAccessMatrix -ScopesPath $Yaml
+        $piped = Get-Item -LiteralPath $Yaml | Get-ScopeAccessMatrix
+        $piped.Count | Should -Be $direct.Count
+        $both = Get-Item -LiteralPath $Yaml, $Json | Get-ScopeAccessMatrix -Group registry-admins
+        ($both.File | Select-Object -Unique) | Should -Be @((Get-Item -LiteralPath $Yaml).FullName, (Get-Item -LiteralPath $Json).FullName)
+        $byPsPath = [pscustomobject]@{ PSPath = (Get-Item -LiteralPath $Json).PSPath } | Get-ScopeAccessMatrix -Group registry-admins
+        $byPsPath.Count | Should -Be @($both | Where-Object File -eq (Get-Item -LiteralPath $Json).FullName).Count
+    }
+
+    It 'marks the rows of a rule that can never match (server v0.1, FGA015) in its default view' {
+        $file = Join-Path $TestDrive 'v01.json'
+        Set-Content -LiteralPath $file -Value '[{"_id": "s", "group_mappings": ["g"], "server_access": [{"server": "v0.1", "methods": ["GET"]}]}]'
+        $row = Get-ScopeAccessMatrix -ScopesPath $file
+        $row.MatchKind | Should -Be 'NeverMatches'
+        ($row | Out-String -Width 80) | Should -Match 'v0\.1\s+GET\s+NeverMatches'
     }
 
     It 'expands wildcards with a catalog and exports to CSV' {

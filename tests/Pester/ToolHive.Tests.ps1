@@ -39,6 +39,23 @@ Describe 'Test-RegistryAuthConfig' {
         $results | Should -Not -Contain $true
     }
 
+    It 'says which piped file each finding belongs to' {
+        $files = Get-ChildItem -LiteralPath $script:Corpus -Filter 'err-3*.yaml'
+        $findings = $files | Test-RegistryAuthConfig
+        $findings | ForEach-Object { $_.File | Should -BeIn $files.FullName }
+        ($findings.File | Select-Object -Unique) | Should -Be @($files.FullName)
+        # The default view's File column shows the name's end, where piped files differ.
+        ($findings | Select-Object -First 1 | Out-String -Width 80) | Should -Match ([regex]::Escape($files[0].Name.Substring($files[0].Name.Length - 12)))
+    }
+
+    It 'gives one [bool] per input with -Quiet, in input order, $false for a path that cannot be read' {
+        $inputs = @((Join-Path $script:Corpus 'seed-06-anonymous.yaml'), (Join-Path $TestDrive 'missing.yaml'), $TestDrive, (Join-Path $script:Corpus 'err-30-issuer-http.yaml'), (Join-Path $script:Corpus 'seed-01-oauth-basic.yaml'))
+        $results = Test-RegistryAuthConfig -Path $inputs -Quiet -ErrorAction SilentlyContinue -ErrorVariable problems
+        $results | Should -Be @($true, $false, $false, $false, $true)
+        $results | ForEach-Object { $_ | Should -BeOfType [bool] }
+        $problems.FullyQualifiedErrorId | Should -Be @('RegistryAuthConfigNotFound,McpRegistryAuth.Commands.TestRegistryAuthConfigCommand', 'RegistryAuthConfigIsFolder,McpRegistryAuth.Commands.TestRegistryAuthConfigCommand')
+    }
+
     It 'applies -Environment overrides only to keys present in the file' {
         $file = Join-Path $script:Corpus 'seed-06-anonymous.yaml'
         $findings = Test-RegistryAuthConfig -Path $file -Environment @{ THV_REGISTRY_AUTH_MODE = 'OAuth' }

@@ -70,7 +70,7 @@ public sealed class DotEnvEditor
             throw new FileEditException(Path, "ValueExists", $"{key} already has a value in '{Path}' (line {existing.Line}, fingerprint {Fingerprint.Of(existing.Value)}). Use -Force to replace it.", existing.Line);
         }
 
-        Set(key, value.Reveal(), existing is null ? $"add {key} ({value.Fingerprint})" : $"replace {key} on line {existing.Line} ({Fingerprint.Of(existing.Value)} -> {value.Fingerprint})");
+        Set(key, value.Reveal(), existing is null ? $"add {key} ({value.Fingerprint})" : $"replace {key} on line {existing.Line} ({ReplacedValue.Describe(existing.Value)} -> {value.Fingerprint})");
     }
 
     /// <summary>

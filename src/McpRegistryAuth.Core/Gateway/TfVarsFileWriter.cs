@@ -54,7 +54,7 @@ public static class TfVarsFileWriter
                 }
 
                 text = document.WithValue(TokenVariable, TfVarsFile.QuoteLiteral(token.Reveal()));
-                changes.Add($"replace {TokenVariable} on line {existingToken.Line} ({shown} -> {token.Fingerprint})");
+                changes.Add($"replace {TokenVariable} on line {existingToken.Line} ({(current is null ? shown : ReplacedValue.Describe(current))} -> {token.Fingerprint})");
             }
         }
         else

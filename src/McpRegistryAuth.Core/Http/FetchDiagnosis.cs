@@ -487,7 +487,8 @@ public sealed class FetchDiagnosis
         _ => error.ToString(),
     };
 
-    private static string Innermost(Exception e)
+    /// <summary>The innermost cause of a failed fetch, a socket error in words.</summary>
+    internal static string Innermost(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {

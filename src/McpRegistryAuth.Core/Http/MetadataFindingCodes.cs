@@ -27,4 +27,6 @@ public static class MetadataFindingCodes
     public const string InvalidDocument = "PRM011";
     /// <summary>The resource is a prefix of the requested URL: ToolHive advertises its base URL for every route.</summary>
     public const string ToolHiveBaseUrlResource = "PRM012";
+    /// <summary>The registry gave no HTTP answer (its host does not resolve, refuses the connection, or does not answer in time).</summary>
+    public const string Unreachable = "PRM013";
 }

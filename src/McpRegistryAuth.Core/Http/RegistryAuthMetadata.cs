@@ -8,6 +8,9 @@ public sealed record RegistryAuthMetadata
     /// <summary>Status of the unauthenticated probe; null when no probe was made (header given) or it failed.</summary>
     public int? ProbeStatus { get; init; }
 
+    /// <summary>Why the registry gave no HTTP answer (host not found, connection refused, timed out); null when it answered.</summary>
+    public string? Unreachable { get; init; }
+
     public AuthenticationChallenge? Challenge { get; init; }
 
     public string? ResourceMetadataUrl { get; init; }

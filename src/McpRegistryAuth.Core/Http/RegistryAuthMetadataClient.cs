@@ -39,10 +39,17 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
             probeStatus = probe.Status;
             checks.Add(new Check(MetadataCheckNames.Probe, probe.Status == 401, probe.Status?.ToString() ?? probe.Error, "401 with WWW-Authenticate"));
             header = probe.WwwAuthenticate;
+            if (probe.Status is null)
+            {
+                // The well-known URLs are on the same host: nothing more can be learned, and the cause is the answer.
+                findings.Add(Unreachable(registryUri, probe.Error));
+                return new RegistryAuthMetadata { RegistryUri = registryUri.AbsoluteUri, Unreachable = probe.Error, Checks = checks, Findings = findings };
+            }
+
             if (probe.Status is not 401)
             {
                 findings.Add(Note(FindingSeverity.Info, MetadataFindingCodes.NoChallenge,
-                    probe.Status is null ? $"The unauthenticated probe of {registryUri} failed: {probe.Error}." : $"The unauthenticated probe of {registryUri} returned {probe.Status}, not 401; trying the well-known URLs.",
+                    $"The unauthenticated probe of {registryUri} returned {probe.Status}, not 401; trying the well-known URLs.",
                     registryUri.AbsoluteUri, null));
             }
         }
@@ -68,9 +75,13 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         string? documentUrl = null;
         ResourceMetadataSource? source = null;
         JsonElement root = default;
+        string? noAnswer = null;
+        var answered = false;
         foreach (var (url, candidateSource) in candidates.DistinctBy(c => c.Url))
         {
             var response = await GetAsync(url, cancellationToken).ConfigureAwait(false);
+            answered |= response.Status is not null;
+            noAnswer ??= response.Error;
             var ok = response.Status == 200 && TryParseObject(response.Body, out root);
             checks.Add(new Check(MetadataCheckNames.ProtectedResource(candidateSource), ok, $"{url} -> {response.Status?.ToString() ?? response.Error}", "200 with a JSON object"));
             if (response.Status == 200 && !ok)
@@ -83,6 +94,12 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
             documentUrl = url;
             source = candidateSource;
             break;
+        }
+
+        if (document is null && !answered)
+        {
+            findings.Add(Unreachable(new Uri(candidates[0].Url), noAnswer));
+            return new RegistryAuthMetadata { RegistryUri = registryUri.AbsoluteUri, Challenge = challenge, Unreachable = noAnswer, Checks = checks, Findings = findings };
         }
 
         if (document is null)
@@ -250,7 +267,8 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         }
         catch (HttpRequestException ex)
         {
-            return (null, null, null, ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
+            // The innermost cause names it (host not found, connection refused, the certificate's problem).
+            return (null, null, null, FetchDiagnosis.Innermost(ex));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -286,6 +304,10 @@ public sealed class RegistryAuthMetadataClient(HttpClient http)
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
             ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
             : null;
+
+    private static Finding Unreachable(Uri uri, string? error) => Note(FindingSeverity.Error, MetadataFindingCodes.Unreachable,
+        $"{uri.Authority} gave no HTTP answer: {error}. Nothing about its authentication could be learned.", uri.AbsoluteUri,
+        "Check the host name and port in -Uri, and that the registry runs and can be reached from here (DNS, VPN, proxy, firewall).");
 
     private static Finding Note(FindingSeverity severity, string code, string message, string? where, string? fix) => new()
     {

@@ -15,7 +15,8 @@ public static class ToolHiveConfigLoader
         "json", "toml", "yaml", "yml", "properties", "props", "prop", "hcl", "tfvars", "dotenv", "env", "ini",
     };
 
-    private static readonly string[] OtherSections = ["sources", "registries", "database"];
+    /// <summary>The top-level sections besides auth that the server checks first.</summary>
+    internal static readonly string[] OtherSections = ["sources", "registries", "database"];
 
     public static ToolHiveConfigReport LoadFile(string path, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null) =>
         LoadFile(path, environment, fileRoot, authModeFlag: null);
@@ -51,28 +52,42 @@ public static class ToolHiveConfigLoader
     public static ToolHiveConfigReport Load(string yaml, string? file, IReadOnlyDictionary<string, string>? environment, string? fileRoot, string? authModeFlag) =>
         Evaluate(YamlLoader.Load(yaml, file, YamlLoadOptions.ToolHive), environment, fileRoot, authModeFlag);
 
+    /// <summary>
+    /// Evaluates a loaded configuration, or the <c>config:</c> section of a Helm values file (the chart
+    /// renders it as config.yaml), with findings at that section's lines and paths.
+    /// </summary>
     public static ToolHiveConfigReport Evaluate(YamlDocument document, IReadOnlyDictionary<string, string>? environment = null, string? fileRoot = null, string? authModeFlag = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (HelmValues.ConfigSection(document.Root) is not { } section)
+        {
+            return Evaluate(document, document.Root, environment, fileRoot, authModeFlag, []);
+        }
+
+        var narration = new List<string> { $"A Helm values file: the chart renders its {HelmValues.ConfigKey}: section (line {section.Key.Line}) as the server's config.yaml; that section is evaluated." };
+        return HelmValues.Relocate(Evaluate(document, section.Value, environment, fileRoot, authModeFlag, narration), section);
+    }
+
+    private static ToolHiveConfigReport Evaluate(YamlDocument document, YamlNode? root, IReadOnlyDictionary<string, string>? environment, string? fileRoot, string? authModeFlag, List<string> narration)
+    {
         environment ??= new Dictionary<string, string>();
         var file = document.File;
         var errors = new List<Finding>(document.Findings.Where(f => f.Severity == FindingSeverity.Error));
         var others = new List<Finding>(document.Findings.Where(f => f.Severity != FindingSeverity.Error));
-        var narration = new List<string>();
         if (errors.Count > 0)
         {
             narration.Add("The YAML could not be loaded; the server stops with 'failed to read config file: While parsing config: yaml: ...'.");
             // A duplicate key still leaves a complete tree: keep going (last value wins) so the other problems show too.
-            if (document.Root is null) return Report(null, errors, others, narration);
+            if (root is null) return Report(null, errors, others, narration);
         }
 
-        if (document.Root is not null and not YamlMappingNode)
+        if (root is not null and not YamlMappingNode)
         {
-            errors.Add(YamlShape.WrongKind(document.Root, YamlNodeKind.Mapping, "", file));
+            errors.Add(YamlShape.WrongKind(root, YamlNodeKind.Mapping, "", file));
             return Report(null, errors, others, narration);
         }
 
-        var rootMap = document.Root as YamlMappingNode;
+        var rootMap = root as YamlMappingNode;
         var decodeFindings = new List<Finding>();
         var viperRoot = rootMap is null ? null : (ViperMap?)ViperTree.Build(rootMap, file, decodeFindings);
         Narrate(rootMap, narration);
@@ -115,7 +130,11 @@ public static class ToolHiveConfigLoader
 
         var authKey = rootMap?.Entries.LastOrDefault(e => string.Equals(e.KeyText, "auth", StringComparison.OrdinalIgnoreCase));
         errors.AddRange(ToolHiveConfigValidator.Validate(config, file, authKey is null ? null : new YamlPosition(authKey.Key.Line, authKey.Key.Column)));
-        others.Add(Fragment(rootMap, file));
+        if (Fragment(rootMap, file) is { } fragment)
+        {
+            others.Add(fragment);
+        }
+
         if (config is not null && authModeFlag is not null)
         {
             config = ApplyAuthModeFlag(config, authModeFlag, file, errors, others, narration);
@@ -127,7 +146,7 @@ public static class ToolHiveConfigLoader
             var fileFindings = ToolHiveFileChecks.Check(config, fileRoot, file, environment);
             errors.AddRange(fileFindings.Where(f => f.Severity == FindingSeverity.Error));
             others.AddRange(fileFindings.Where(f => f.Severity != FindingSeverity.Error));
-            others.AddRange(ToolHivePitfalls.Evaluate(config, document.Root, environment, file));
+            others.AddRange(ToolHivePitfalls.Evaluate(config, root, environment, file));
         }
 
         return Report(config, errors, others, narration);
@@ -200,16 +219,19 @@ public static class ToolHiveConfigLoader
         return new ToolHiveConfigReport { Config = config, Findings = ordered, FirstError = ordered.FirstOrDefault(f => f.Severity == FindingSeverity.Error), Narration = narration };
     }
 
-    private static Finding Fragment(YamlMappingNode? root, string? file)
+    /// <summary>THV050 for an auth fragment (no sources, registries or database section); null for a complete file.</summary>
+    private static Finding? Fragment(YamlMappingNode? root, string? file)
     {
-        var present = OtherSections.Where(s => root?.Entries.Any(e => string.Equals(e.KeyText, s, StringComparison.OrdinalIgnoreCase)) == true).ToList();
+        if (OtherSections.Any(s => root?.Entries.Any(e => string.Equals(e.KeyText, s, StringComparison.OrdinalIgnoreCase)) == true))
+        {
+            return null;
+        }
+
         return new Finding
         {
             Severity = FindingSeverity.Info,
             Code = ToolHiveFindingCodes.FragmentNotEvaluated,
-            Message = present.Count == 0
-                ? "This file is treated as an auth fragment: it has no sources, registries or database section, and the checks the server runs on those before auth were not evaluated."
-                : $"Only auth was evaluated; the server's checks on {string.Join(", ", OtherSections)} (which run before auth) were not.",
+            Message = "This file is treated as an auth fragment: it has no sources, registries or database section, and the checks the server runs on those before auth were not evaluated.",
             File = file,
         };
     }

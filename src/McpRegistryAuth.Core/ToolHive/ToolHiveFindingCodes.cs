@@ -100,7 +100,7 @@ public static class ToolHiveFindingCodes
     public const string RealmSanitized = "THV047";
 
     // Information.
-    /// <summary>Only the auth section was evaluated, not the checks the server runs on the other sections first.</summary>
+    /// <summary>An auth fragment (no sources, registries or database section): the checks the server runs on those first were not evaluated.</summary>
     public const string FragmentNotEvaluated = "THV050";
     /// <summary>A file the configuration names is not on this machine and was not checked.</summary>
     public const string FileNotCheckedHere = "THV051";

@@ -55,7 +55,8 @@ public static partial class YamlLoader
     /// <summary>Loads YAML bytes (UTF-8, or UTF-16 with a byte-order mark).</summary>
     public static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options) => Load(bytes, file, options, null);
 
-    private static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
+    /// <summary>As <see cref="Load(ReadOnlySpan{byte}, string?, YamlLoadOptions)"/>, handing a mapping root's entries to <paramref name="rootEntries"/> as they are read.</summary>
+    internal static YamlDocument Load(ReadOnlySpan<byte> bytes, string? file, YamlLoadOptions options, Action<YamlNode, YamlNode>? rootEntries)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (bytes.Length > options.MaxBytes)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
@@ -15,18 +16,22 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
 {
     private const string DefaultSet = "Default";
 
-    private ScopeDefinitions? definitions;
     private ServerCatalog? catalog;
-    private readonly List<string> groups = new();
+    private bool groupGiven;
 
-    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
-    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0)]
+    // Each definition read, in input order, with the groups piped with it.
+    private readonly List<(ScopeDefinitions Definitions, List<string> Groups)> sources = new();
+
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
+    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string ScopesPath { get; set; } = "";
 
     [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Groups")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Group { get; set; }
 
     /// <summary>Servers and their tools (JSON or CSV) used to expand wildcards and substrings.</summary>
@@ -34,9 +39,18 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     [ValidateNotNullOrEmpty]
     public string? Catalog { get; set; }
 
+    /// <summary>The piped object, so that a piped scopes file's own Group property is not taken for a group.</summary>
+    [Parameter(ParameterSetName = DefaultSet, ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void BeginProcessing()
     {
-        definitions = LoadScopes(ScopesPath);
+        groupGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group));
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
+        {
+            LoadScopes(ScopesPath);
+        }
+
         if (Catalog is not null)
         {
             var path = ResolvePath(Catalog);
@@ -50,14 +64,30 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
         }
     }
 
-    protected override void ProcessRecord() => groups.AddRange(GroupAndScopeNames.Split(Group));
+    protected override void ProcessRecord()
+    {
+        if (ScopesFor(ScopesPath) is not { } definitions)
+        {
+            return;
+        }
+
+        if (sources.Count == 0 || sources[^1].Definitions != definitions)
+        {
+            sources.Add((definitions, new List<string>()));
+        }
+
+        sources[^1].Groups.AddRange(GroupAndScopeNames.Split(IsFileSystemItem(InputObject) && !groupGiven ? null : Group));
+    }
 
     // Rows are written once, after every piped group was collected, so a group piped twice is not listed twice.
     protected override void EndProcessing()
     {
-        foreach (var row in ScopeAccessMatrix.Build(definitions!, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+        foreach (var (definitions, groups) in sources)
         {
-            WriteObject(row);
+            foreach (var row in ScopeAccessMatrix.Build(definitions, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+            {
+                WriteObject(row);
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Management.Automation;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
+using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Core.ToolRegistry;
 using McpRegistryAuth.Internal;
 using McpRegistryAuth.Output;
@@ -45,17 +47,24 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
     /// <summary>The groups of the REGISTRY_API_KEYS entry.</summary>
     [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Group { get; set; }
+
+    /// <summary>The gateway's scope definitions: the auth server maps -Group through them at startup, and a key with no scope gets 403 everywhere.</summary>
+    [Parameter(ParameterSetName = ApiKeySet)]
+    [ValidateNotNullOrEmpty]
+    public string? ScopesPath { get; set; }
 
     /// <summary>A terraform.tfvars that gets registry_static_token_auth_enabled = true and registry_api_token.</summary>
     [Parameter(ParameterSetName = StaticTokenSet)]
     [ValidateNotNullOrEmpty]
     public string? TfVarsFile { get; set; }
 
-    /// <summary>A toolregistry-server tokens file (openapi --tokens) the token is appended to.</summary>
+    /// <summary>A toolregistry-server tokens file (openapi --tokens), the server's list of accepted tokens, the token is appended to.</summary>
     [Parameter]
+    [Alias("ToolRegistryTokensFile")]
     [ValidateNotNullOrEmpty]
-    public string? ToolRegistryTokensFile { get; set; }
+    public string? TokensFile { get; set; }
 
     /// <summary>A file for the gateway CLI's --token-file.</summary>
     [Parameter]
@@ -67,6 +76,16 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
 
     protected override void EndProcessing()
     {
+        if (ScopesPath is not null)
+        {
+            var mapping = StaticKeyScopes.Check(LoadScopes(ScopesPath), ApiKeyName!, Group ?? []);
+            WriteChecks([mapping]);
+            if (!mapping.Passed)
+            {
+                WriteWarning(mapping.Hint!);
+            }
+        }
+
         var token = ApiTokenGenerator.Generate(ByteCount);
         WriteVerbose($"Generated a {token.Length}-character token from {ByteCount} random bytes, fingerprint {token.Fingerprint}.");
 
@@ -76,7 +95,7 @@ public sealed class NewRegistryApiTokenCommand : RegistryCmdlet
             ApiKeyName = ApiKeyName,
             Groups = Group ?? [],
             TfVarsFile = TfVarsFile is null ? null : ResolvePath(TfVarsFile),
-            ToolRegistryTokensFile = ToolRegistryTokensFile is null ? null : ResolvePath(ToolRegistryTokensFile),
+            ToolRegistryTokensFile = TokensFile is null ? null : ResolvePath(TokensFile),
             TokenFile = TokenFile is null ? null : ResolvePath(TokenFile),
         };
 

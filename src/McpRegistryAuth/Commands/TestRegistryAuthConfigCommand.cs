@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.ToolHive;
 using McpRegistryAuth.Internal;
@@ -36,6 +37,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
     /// <summary>The value given to <c>thv-registry-api serve --auth-mode</c>, if any.</summary>
     [Parameter(ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AuthModeCompleter))]
     public string? AuthMode { get; set; }
 
     [Parameter(ParameterSetName = PathSet)]
@@ -84,6 +86,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         WriteObject(report.Findings, enumerateCollection: true);
     }
 
+    // An iterator, so a folder among a wildcard's matches gets its error (and -Quiet its $false) in order.
     private IEnumerable<string> ResolveFiles(string input)
     {
         Collection<string> resolved;
@@ -93,22 +96,34 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         }
         catch (ItemNotFoundException ex)
         {
-            WriteError(NewError(ex, "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
-            return [];
+            Refuse(NewError(ex, "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
+            yield break;
         }
 
-        var files = new List<string>();
+        if (resolved.Count == 0)
+        {
+            Refuse(NewError(new ItemNotFoundException($"No file matches '{input}'."), "RegistryAuthConfigNotFound", ErrorCategory.ObjectNotFound, input, "Check the path of the configuration file."));
+        }
+
         foreach (var path in resolved)
         {
             if (Directory.Exists(path))
             {
-                WriteError(NewError(new ArgumentException($"'{path}' is a folder; pass the configuration file."), "RegistryAuthConfigIsFolder", ErrorCategory.InvalidArgument, path));
+                Refuse(NewError(new ArgumentException($"'{path}' is a folder; pass the configuration file."), "RegistryAuthConfigIsFolder", ErrorCategory.InvalidArgument, path));
                 continue;
             }
 
-            files.Add(path);
+            yield return path;
         }
+    }
 
-        return files;
+    // With -Quiet every input gets its answer in input order, as Test-Path gives one: a file that cannot be read is $false.
+    private void Refuse(ErrorRecord error)
+    {
+        WriteError(error);
+        if (Quiet)
+        {
+            WriteObject(false);
+        }
     }
 }

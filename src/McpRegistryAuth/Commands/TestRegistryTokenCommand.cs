@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Requests;
 using McpRegistryAuth.Core.Tokens;
@@ -35,6 +36,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     public Uri? Uri { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(HeaderNameCompleter))]
     public IDictionary? Header { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
@@ -17,31 +18,38 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     private const string RequestSet = "Request";
 
     private ScopeAccessTester? tester;
+    private bool groupGiven;
 
-    /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
-    [Parameter(Mandatory = true)]
+    /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string ScopesPath { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Groups")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Group { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Scopes")]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Scope { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string Server { get; set; } = "";
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string Method { get; set; } = "";
 
     [Parameter(ParameterSetName = ServerSet, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string? Tool { get; set; }
 
     /// <summary>The URL the client calls (absolute, or a path such as /currenttime/mcp).</summary>
@@ -66,14 +74,33 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>The piped object, so that a piped scopes file's own Group property is not taken for a group.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void BeginProcessing()
     {
-        tester = new ScopeAccessTester(LoadScopes(ScopesPath));
+        groupGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group));
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
+        {
+            LoadScopes(ScopesPath);
+        }
     }
 
     protected override void ProcessRecord()
     {
-        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
+        if (ScopesFor(ScopesPath) is not { } definitions)
+        {
+            return;
+        }
+
+        if (tester?.Definitions != definitions)
+        {
+            tester = new ScopeAccessTester(definitions);
+        }
+
+        var groups = IsFileSystemItem(InputObject) && !groupGiven ? null : Group;
+        var scopes = EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

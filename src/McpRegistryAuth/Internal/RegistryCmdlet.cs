@@ -19,6 +19,8 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
     private CmdletReport? report;
+    private string? scopesPath;
+    private ScopeDefinitions? scopes;
 
     /// <summary>Cancelled when the user presses Ctrl+C; pass it to every network call.</summary>
     protected CancellationToken Cancellation => cancellation.Token;
@@ -120,8 +122,35 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Loads -ScopesPath (resolved against the PowerShell location), reporting findings; stops when nothing can be read.</summary>
-    private protected ScopeDefinitions LoadScopes(string scopesPath) =>
-        RunOrStop(() => ScopesPathLoader.Load(ResolvePath(scopesPath), Report));
+    private protected ScopeDefinitions LoadScopes(string scopesPath)
+    {
+        var loaded = RunOrStop(() => ScopesPathLoader.Load(ResolvePath(scopesPath), Report));
+        (this.scopesPath, scopes) = (scopesPath, loaded);
+        return loaded;
+    }
+
+    /// <summary>
+    /// -ScopesPath for the current input: loaded once per distinct path, so scope files piped by property
+    /// name (FullName, PSPath) load one by one. A piped file that cannot be read is a non-terminating error
+    /// for its inputs (null); load a path given on the command line with <see cref="LoadScopes"/> first, so
+    /// that one stops the command.
+    /// </summary>
+    private protected ScopeDefinitions? ScopesFor(string scopesPath)
+    {
+        if (scopesPath != this.scopesPath)
+        {
+            (this.scopesPath, scopes) = (scopesPath, null);
+            RunOrWriteError(() => scopes = ScopesPathLoader.Load(ResolvePath(scopesPath), Report));
+        }
+
+        return scopes;
+    }
+
+    /// <summary>
+    /// True when the piped object is a file or folder (Get-ChildItem): on Unix its Group property, the
+    /// owner's group, binds to a -Group parameter by name, and it is no gateway group.
+    /// </summary>
+    private protected static bool IsFileSystemItem(PSObject? input) => input?.BaseObject is FileSystemInfo;
 
     /// <summary>
     /// The caller's token from -Token (a SecureString, or text or an AccessToken property bound through

@@ -32,6 +32,18 @@ public class DotEnvEditorTests
     }
 
     [Fact]
+    public void EnvFile_ReplacingAnEmptyValueSaysEmpty_NotTheEmptyStringsFingerprint()
+    {
+        using var dir = new TempDirectory();
+        var empty = Fingerprint.Of("");
+        var env = StaticTokenFileWriters.PlanEnvFile(dir.Write(".env", "REGISTRY_API_TOKEN=\n"), Token, force: false);
+        Assert.Contains($"replace REGISTRY_API_TOKEN on line 1 (empty -> {Token.Fingerprint})", env.Description, StringComparison.Ordinal);
+        var tfvars = TfVarsFileWriter.Plan(dir.Write("terraform.tfvars", "registry_api_token = \"\"\n"), Token, force: false);
+        Assert.Contains($"replace registry_api_token on line 1 (empty -> {Token.Fingerprint})", tfvars.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(empty, env.Description + tfvars.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnvFile_ExistingValueWithoutForceIsRefusedAndNamesTheLine()
     {
         using var dir = new TempDirectory();

@@ -156,4 +156,51 @@ public class RegistryAuthMetadataClientTests
         Assert.Contains(result.Findings, f => f.Code == MetadataFindingCodes.ResourceMetadataNotFound && f.Severity == FindingSeverity.Error);
         Assert.Contains(result.Findings, f => f.Code == MetadataFindingCodes.NoChallenge);
     }
+    [Fact]
+    public async Task Discovery_ConnectionRefusedIsTheAnswer_NotMissingMetadata()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = Client();
+        var result = await new RegistryAuthMetadataClient(client).DiscoverAsync(new Uri($"http://127.0.0.1:{port}/registry/v0.1/servers"), null, CancellationToken.None);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(MetadataFindingCodes.Unreachable, finding.Code);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.StartsWith($"127.0.0.1:{port} gave no HTTP answer: connection refused", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("connection refused", result.Unreachable, StringComparison.Ordinal);
+        Assert.Null(result.ProbeStatus);
+        Assert.Single(result.Checks);
+    }
+
+    [Fact]
+    public async Task Discovery_NoAnswerWithinTheTimeOutIsTheAnswer()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            using var client = new HttpClient(new LoopbackOnlyHandler()) { Timeout = TimeSpan.FromSeconds(1) };
+            var result = await new RegistryAuthMetadataClient(client).DiscoverAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/registry"), null, CancellationToken.None);
+            Assert.Equal(MetadataFindingCodes.Unreachable, Assert.Single(result.Findings).Code);
+            Assert.Contains("timed out", result.Unreachable, StringComparison.Ordinal);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Discovery_WithAHeader_NoCandidateAnsweringIsTheAnswer()
+    {
+        using var client = Client();
+        var header = "Bearer resource_metadata=\"https://registry.invalid/.well-known/oauth-protected-resource\"";
+        var result = await new RegistryAuthMetadataClient(client).DiscoverAsync(new Uri("https://registry.invalid/v1/sources"), header, CancellationToken.None);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(MetadataFindingCodes.Unreachable, finding.Code);
+        Assert.StartsWith("registry.invalid gave no HTTP answer: no route to registry.invalid", finding.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Challenge);
+    }
 }

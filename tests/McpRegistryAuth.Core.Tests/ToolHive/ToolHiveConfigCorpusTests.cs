@@ -6,7 +6,8 @@ namespace McpRegistryAuth.Core.Tests.ToolHive;
 /// <summary>
 /// Every file in Fixtures/toolhive/corpus declares its expected findings in header comments
 /// (<c># expect: CODE@LINE</c>, line empty for file-level findings) and its environment
-/// (<c># env: NAME=VALUE</c>). The fragment Info (THV050) is always present and not listed.
+/// (<c># env: NAME=VALUE</c>). The fragment Info (THV050), which every file without sources, registries
+/// or database has, is not listed.
 /// </summary>
 public class ToolHiveConfigCorpusTests
 {
@@ -46,6 +47,6 @@ public class ToolHiveConfigCorpusTests
             .ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"{name}\nexpected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}\n" + string.Join("\n", report.Findings.Select(f => f.ToString())));
-        Assert.All(report.Findings, f => Assert.Equal(path, f.File ?? path));
+        Assert.All(report.Findings, f => Assert.Equal(path, f.File));
     }
 }

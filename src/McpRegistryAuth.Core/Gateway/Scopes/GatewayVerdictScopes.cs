@@ -30,12 +30,7 @@ public static class GatewayVerdictScopes
         if (isStatic && scopes is null)
         {
             scopes = mapped;
-            checks.Add(new Check(
-                ScopeCheckNames.Scopes,
-                mapped.Count > 0,
-                $"groups [{groupsText}] map to [{string.Join(", ", mapped)}] in {definitions.Source}",
-                "at least one scope mapped from the key's groups at startup",
-                mapped.Count > 0 ? null : $"The gateway logs: Static key '{verdict.Identity}' has no scope mappings for groups {PythonList(verdict.Groups)}. Requests using this key will get 403 on all protected endpoints."));
+            checks.Add(StaticKeyScopes.Check(definitions, verdict.Identity, verdict.Groups, mapped));
             decidedBy = ScopeCheckNames.Scopes;
         }
 
@@ -60,6 +55,4 @@ public static class GatewayVerdictScopes
             ? verdict with { Scopes = scopes, Checks = checks, Hints = hints, ClientStatus = 403, DecidedBy = decidedBy ?? ScopeCheckNames.RegistryGroupScopes }
             : verdict with { Scopes = scopes, Checks = checks, Hints = hints };
     }
-
-    private static string PythonList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{v}'")) + "]";
 }

@@ -20,4 +20,7 @@ public enum MatchKind
 
     /// <summary>The rule or scope raises when FGAC reaches it, which denies the request.</summary>
     DeniesOnError,
+
+    /// <summary>The rule's server is one no request is checked as (<c>v0.1</c>, FGA015): the row never applies.</summary>
+    NeverMatches,
 }

@@ -2,8 +2,10 @@ namespace McpRegistryAuth.Core.Gateway.Scopes;
 
 /// <summary>
 /// Loads <c>mcp_scopes</c> documents as exported from MongoDB/DocumentDB: a JSON array
-/// (<c>mongoexport --jsonArray</c>), JSON Lines (mongoexport's default), or a folder of one-document
-/// files read in ordinal file-name order. Document order is kept: it is the collection order the
+/// (<c>mongoexport --jsonArray</c>), JSON Lines (mongoexport's default), the registry UI's Data Export
+/// (<c>GET /api/export/scopes</c>: <c>scope_name</c> in place of <c>_id</c>, under <c>scopes</c> or as the
+/// array the UI saves), <c>registry_management.py import-group</c> files, or a folder of one-document files
+/// read in the order the seeding code inserts them. Document order is kept: it is the collection order the
 /// gateway's group lookup returns.
 /// </summary>
 public static class McpScopesLoader
@@ -13,9 +15,26 @@ public static class McpScopesLoader
 
     private static readonly HashSet<string> KnownDocumentKeys = new(StringComparer.Ordinal)
     {
-        "_id", "group_mappings", "server_access", "ui_permissions", "description", "is_idp_managed",
+        IdKey, "group_mappings", "server_access", "ui_permissions", "description", "is_idp_managed",
         "created_at", "updated_at", "created_by", "updated_by", "name",
+
+        // The export's and import-group's name for _id, and the import request's own keys (cli/examples):
+        // the import reads them, FGAC never does.
+        ScopeNameKey, "scope_type", "create_in_idp", "custom_scopes",
     };
+
+    /// <summary>
+    /// The seed documents in the order <c>load-scopes.py</c> inserts them (scripts/*.json); a folder's other
+    /// files follow in ordinal order of their names.
+    /// </summary>
+    private static readonly string[] SeedInsertOrder =
+    [
+        "registry-admins.json", "mcp-registry-admin.json", "mcp-servers-unrestricted-read.json",
+        "mcp-servers-unrestricted-execute.json", "federation-service.json",
+    ];
+
+    private const string IdKey = "_id";
+    private const string ScopeNameKey = "scope_name";
 
     public static ScopeDefinitions Load(string path)
     {
@@ -25,7 +44,8 @@ public static class McpScopesLoader
         {
             var files = Directory.EnumerateFiles(path)
                 .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                .OrderBy(f => SeedRank(Path.GetFileName(f)))
+                .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal)
                 .ToList();
             foreach (var file in files)
             {
@@ -49,10 +69,11 @@ public static class McpScopesLoader
     public static ScopeDefinitions FromJson(string json, string file = "mcp_scopes.json")
     {
         var findings = new List<Finding>();
-        var values = JsonDefinitionReader.ReadAll(System.Text.Encoding.UTF8.GetBytes(json), file, findings);
-        var documents = values.Count == 1 && values[0].Kind == DefinitionValueKind.List ? values[0].Items : values;
-        return Build(documents, file, findings);
+        return Build(Documents(System.Text.Encoding.UTF8.GetBytes(json), file, findings), file, findings);
     }
+
+    /// <summary>Loads mcp_scopes documents from a file's bytes, already read (<see cref="ReadBytes"/>).</summary>
+    public static ScopeDefinitions FromBytes(byte[] bytes, string file, List<Finding> findings) => Build(Documents(bytes, file, findings), file, findings);
 
     /// <summary>Builds the definitions from documents already parsed, in collection order.</summary>
     public static ScopeDefinitions Build(IEnumerable<DefinitionValue> documents, string source, List<Finding> findings)
@@ -103,41 +124,65 @@ public static class McpScopesLoader
         return new ScopeDefinitions(ScopeSourceKind.McpScopes, source, scopes, Array.Empty<GroupMapping>(), findings);
     }
 
-    private static IEnumerable<DefinitionValue> ReadFile(string file, List<Finding> findings)
+    private static IEnumerable<DefinitionValue> ReadFile(string file, List<Finding> findings) =>
+        ReadBytes(file, findings) is { } bytes ? Documents(bytes, file, findings) : Array.Empty<DefinitionValue>();
+
+    /// <summary>The file's bytes, or null with an Error finding when it is missing, too large or unreadable.</summary>
+    public static byte[]? ReadBytes(string file, List<Finding> findings)
     {
-        byte[] bytes;
+        ArgumentNullException.ThrowIfNull(findings);
         try
         {
             var info = new FileInfo(file);
             if (!info.Exists)
             {
                 findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.Unreadable, Message = $"No such file or folder: {file}", File = file, Fix = "Check -ScopesPath." });
-                return Array.Empty<DefinitionValue>();
+                return null;
             }
 
             if (info.Length > MaxFileBytes)
             {
                 findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.TooLarge, Message = $"The file is {info.Length / (1024 * 1024)} MB, more than the {MaxFileBytes / (1024 * 1024)} MB read for scope definitions; it was not read.", File = file, Fix = "Export only the mcp_scopes collection, or split it into a folder of one-document files." });
-                return Array.Empty<DefinitionValue>();
+                return null;
             }
 
-            bytes = Files.BoundedFileReader.ReadAllBytes(file, MaxFileBytes);
+            return Files.BoundedFileReader.ReadAllBytes(file, MaxFileBytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.Unreadable, Message = $"Cannot read {file}: {error.Message}", File = file });
-            return Array.Empty<DefinitionValue>();
+            return null;
         }
+    }
 
+    /// <summary>
+    /// The documents in a file: a single top-level array is mongoexport --jsonArray (or the array the
+    /// registry UI saves); an object holding only a <c>scopes</c> array (and <c>total_count</c>) is the
+    /// export endpoint's answer; anything else is one document per value.
+    /// </summary>
+    private static IReadOnlyList<DefinitionValue> Documents(byte[] bytes, string file, List<Finding> findings)
+    {
         var values = JsonDefinitionReader.ReadAll(bytes, file, findings);
-
-        // A single top-level array is mongoexport --jsonArray; anything else is one document per value.
-        if (values.Count == 1 && values[0].Kind == DefinitionValueKind.List)
+        if (values.Count != 1)
         {
-            return values[0].Items;
+            return values;
         }
 
-        return values;
+        var only = values[0];
+        if (only.Kind == DefinitionValueKind.List)
+        {
+            return only.Items;
+        }
+
+        return only.Get("scopes") is { Kind: DefinitionValueKind.List } exported && only.Entries.All(e => e.Key is "scopes" or "total_count")
+            ? exported.Items
+            : values;
+    }
+
+    private static int SeedRank(string fileName)
+    {
+        var rank = Array.IndexOf(SeedInsertOrder, fileName);
+        return rank < 0 ? SeedInsertOrder.Length : rank;
     }
 
     private static ServerScope? BuildScope(DefinitionValue document, List<Finding> findings)
@@ -148,10 +193,12 @@ public static class McpScopesLoader
             return null;
         }
 
-        var id = document.Get("_id");
+        // The export and import-group files name the scope scope_name; the collection stores it as _id.
+        var idKey = document.Has(IdKey) || !document.Has(ScopeNameKey) ? IdKey : ScopeNameKey;
+        var id = document.Get(idKey);
         if (id is not { Kind: DefinitionValueKind.String })
         {
-            findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.MissingId, Message = id is null ? "The document has no _id; the scope name is its _id. It is ignored." : $"_id is {Shorten(id)}, not a string; the gateway looks scopes up by their name as _id. It is ignored.", File = document.File, Line = id?.Line ?? document.Line, Path = "_id", Fix = "Set _id to the scope name, e.g. \"registry-users-lob1\"." });
+            findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.MissingId, Message = id is null ? "The document has no _id (nor scope_name, as exports and import-group files name it); the scope name is its _id. It is ignored." : $"{idKey} is {Shorten(id)}, not a string; the gateway looks scopes up by their name as _id. It is ignored.", File = document.File, Line = id?.Line ?? document.Line, Path = idKey, Fix = "Set _id to the scope name, e.g. \"registry-users-lob1\"." });
             return null;
         }
 

@@ -80,10 +80,12 @@ public static class ScopeAccessMatrix
 
     private static IEnumerable<ScopeAccessRow> RuleRows(string group, ScopeRule rule, ServerCatalog? catalog)
     {
+        // A rule FGAC never reaches for any request keeps its rows, so the audit shows what was meant, each marked as never applying.
+        var never = rule.ServerIsNeverRequested;
         ScopeAccessRow Row(string? server, string? method, string? tool, MatchKind kind, bool fromCatalog = false, string? note = null) => new()
         {
-            Group = group, Scope = rule.Scope, Rule = rule.Index, Server = server, Method = method, Tool = tool, MatchKind = kind,
-            FromCatalog = fromCatalog, File = rule.File, Line = LineOrNull(rule.Line), Note = note,
+            Group = group, Scope = rule.Scope, Rule = rule.Index, Server = server, Method = method, Tool = tool, MatchKind = never ? MatchKind.NeverMatches : kind,
+            FromCatalog = fromCatalog, File = rule.File, Line = LineOrNull(rule.Line), Note = never ? NeverRequestedNote : note,
         };
 
         if (rule.AlwaysFailsBecause is { } always)
@@ -212,6 +214,8 @@ public static class ScopeAccessMatrix
             yield return row(server, ScopeEvaluator.ToolsCall, tool, MatchKind.Exact, fromCatalog, tool.Contains('/') ? $"also grants the method '{tool}' (a method listed under tools is allowed)" : null);
         }
     }
+
+    private const string NeverRequestedNote = "server 'v0.1' is never requested: /v0.1/... requests are checked as server 'v0.1/<rest of path>' (FGA015)";
 
     private static int? LineOrNull(int line) => line > 0 ? line : null;
 }

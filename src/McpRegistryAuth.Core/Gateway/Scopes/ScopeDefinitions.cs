@@ -8,6 +8,7 @@ public sealed class ScopeDefinitions
 {
     private readonly Dictionary<string, ServerScope> byName;
     private readonly Dictionary<string, GroupMapping> groupMappings;
+    private IReadOnlyList<string>? groups;
 
     public ScopeDefinitions(ScopeSourceKind sourceKind, string source, IReadOnlyList<ServerScope> scopes, IReadOnlyList<GroupMapping> groupMappings, IReadOnlyList<Finding> findings)
     {
@@ -44,6 +45,15 @@ public sealed class ScopeDefinitions
     public IReadOnlyList<GroupMapping> GroupMappingList { get; }
 
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>
+    /// Every group some scope is mapped to, once, in source order: the keys of scopes.yml's
+    /// group_mappings, or the groups in the documents' group_mappings (the keys of the gateway's
+    /// in-memory group_mappings, which its startup line counts).
+    /// </summary>
+    public IReadOnlyList<string> Groups => groups ??= (SourceKind == ScopeSourceKind.ScopesYaml
+        ? GroupMappingList.Select(m => m.Group)
+        : Scopes.SelectMany(s => s.GroupMappings)).Distinct(StringComparer.Ordinal).ToList();
 
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 

@@ -51,6 +51,12 @@ public sealed class ScopeRule
     /// </summary>
     public string? NormalizedServer { get; }
 
+    /// <summary>
+    /// True when <c>server</c> is <c>v0.1</c>, a server no request is checked as: /v0.1/... requests are
+    /// checked as server <c>v0.1/&lt;rest of path&gt;</c>, so the rule can never match (FGA015).
+    /// </summary>
+    public bool ServerIsNeverRequested => NormalizedServer == "v0.1";
+
     /// <summary>True when <c>server</c> normalises to <c>*</c>, the only wildcard FGAC knows.</summary>
     public bool IsServerWildcard => NormalizedServer == "*";
 

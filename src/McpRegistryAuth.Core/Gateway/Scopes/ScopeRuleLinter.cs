@@ -55,7 +55,7 @@ internal static class ScopeRuleLinter
                 $"{Where(rule)}: server 'all' is not a wildcard in FGAC (only '*' is); it matches only a server named 'all'. The registry's own resolver does treat it as a wildcard.",
                 "Use server: '*' for every server.", rule.Scope));
         }
-        else if (server == "v0.1")
+        else if (rule.ServerIsNeverRequested)
         {
             findings.Add(Make(FindingSeverity.Info, ScopeFindingCodes.ServerV01NeverMatches, rule.Server!,
                 $"{Where(rule)}: server 'v0.1' never matches: requests to /v0.1/... are checked as server 'v0.1/<rest of path>' (e.g. 'v0.1/servers').",

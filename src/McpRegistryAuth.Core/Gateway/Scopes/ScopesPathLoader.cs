@@ -34,7 +34,7 @@ public static class ScopesPathLoader
             throw new CommandFailureException("ScopesNotLoaded", FailureCategory.InvalidData, $"No scope could be read from '{path}': {first}", path, first.Fix);
         }
 
-        report.Verbose($"Scopes: {definitions.Scopes.Count} scope(s), {definitions.GroupMappingList.Count} group mapping(s) from {path} ({definitions.SourceKind}).");
+        report.Verbose($"Scopes: {definitions.Scopes.Count} scope(s), {definitions.Groups.Count} group mapping(s) from {path} ({definitions.SourceKind}).");
         return definitions;
     }
 }

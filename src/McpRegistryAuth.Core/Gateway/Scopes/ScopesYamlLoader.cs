@@ -22,6 +22,13 @@ public static class ScopesYamlLoader
         return Build(rootEntries => YamlLoader.LoadFile(path, Options, rootEntries), path);
     }
 
+    /// <summary>Loads scopes.yml from a file's bytes, already read.</summary>
+    public static ScopeDefinitions FromBytes(byte[] bytes, string file)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Build(rootEntries => YamlLoader.Load(bytes, file, Options, rootEntries), file);
+    }
+
     public static ScopeDefinitions FromText(string yaml, string file = "scopes.yml")
     {
         ArgumentNullException.ThrowIfNull(yaml);

@@ -34,6 +34,18 @@ public class ScopeAccessMatrixTests : IDisposable
     }
 
     [Fact]
+    public void Matrix_RowsOfAV01ServerRuleAreMarkedNeverMatches()
+    {
+        var definitions = Db("[{'_id':'s','group_mappings':['g'],'server_access':[{'server':'v0.1','methods':['agents','GET']},{'server':'api','methods':['GET']}]}]");
+        Assert.Contains(definitions.Findings, f => f.Code == ScopeFindingCodes.ServerV01NeverMatches);
+        var rows = ScopeAccessMatrix.Build(definitions).ToList();
+        Assert.Equal(["agents", "GET"], rows.Where(r => r.Server == "v0.1").Select(r => r.Method));
+        Assert.All(rows.Where(r => r.Server == "v0.1"), r => Assert.Equal(MatchKind.NeverMatches, r.MatchKind));
+        Assert.All(rows.Where(r => r.Server == "v0.1"), r => Assert.Contains("FGA015", r.Note, StringComparison.Ordinal));
+        Assert.Equal(MatchKind.Exact, rows.Single(r => r.Server == "api").MatchKind);
+    }
+
+    [Fact]
     public void Matrix_CatalogExpandsWildcardServersAndSubstringTools()
     {
         var catalog = Path.Combine(folder, "catalog.csv");
