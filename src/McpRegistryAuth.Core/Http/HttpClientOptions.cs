@@ -24,4 +24,7 @@ public sealed record HttpClientOptions
     public Action<string>? Log { get; init; }
 
     public string UserAgent { get; init; } = "McpRegistryAuth/0.1";
+
+    /// <summary>A handler put in front of the pipeline, for a protocol step the caller's library cannot make (OAuth/TokenEndpointAuthentication).</summary>
+    public DelegatingHandler? Outermost { get; init; }
 }

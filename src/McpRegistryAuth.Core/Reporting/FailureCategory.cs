@@ -19,4 +19,12 @@ public enum FailureCategory
     WriteError,
 
     NotImplemented,
+
+    AuthenticationError,
+
+    ConnectionError,
+
+    OperationTimeout,
+
+    SecurityError,
 }
