@@ -52,14 +52,19 @@ public static class AccessTokenClient
         }
     }
 
-    /// <summary>The partition a request's tokens live in: MSAL keys tokens by scope itself; the plain path keeps one token per scope set.</summary>
+    /// <summary>
+    /// The partition a request's tokens live in: MSAL keys tokens by scope itself; the plain path keeps one
+    /// token per scope set. The credential's fingerprint is part of the key, so a changed or wrong secret
+    /// asks the IdP (and gets its verdict) instead of being answered from the cache.
+    /// </summary>
     public static TokenCacheEntry PartitionOf(ClientCredentialsRequest request, Uri target, bool useMsal)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scopes = useMsal ? "" : " " + string.Join(' ', request.Scopes.Order(StringComparer.Ordinal));
+        var credential = request.SigningKey?.KeyId ?? request.ClientSecret?.Fingerprint;
         return new TokenCacheEntry
         {
-            Key = $"{AccessTokenResult.ClientCredentialsFlow} {target.AbsoluteUri} {request.ClientId} {Describe(request.Authentication)} {request.Audience}{scopes}".TrimEnd(),
+            Key = $"{AccessTokenResult.ClientCredentialsFlow} {target.AbsoluteUri} {request.ClientId} {Describe(request.Authentication)} {credential} {request.Audience}{scopes}".TrimEnd(),
             Provider = request.Provider.ToString(),
             ClientId = request.ClientId,
             Authority = target.AbsoluteUri,

@@ -16,6 +16,20 @@ public sealed class TokenCacheFile
 
     public string Path { get; }
 
+    /// <summary>The partitions the cache holds now (writes replace the file whole, so a read needs no lock).</summary>
+    public IReadOnlyList<TokenCacheEntry> ReadEntries() => TokenCacheDocument.Parse(File.Exists(Path) || TokenCacheStore.IsProtectedByPlatform ? TokenCacheStore.Read(Path) : null).Entries;
+
+    /// <summary>Removes the partitions with these keys; returns those that were still there.</summary>
+    public IReadOnlyList<TokenCacheEntry> Remove(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return UpdateAsync(document =>
+        {
+            var removed = document.Remove(entry => keys.Contains(entry.Key));
+            return Task.FromResult((removed, removed.Count > 0));
+        }, TimeSpan.FromSeconds(30), cancellationToken).GetAwaiter().GetResult();
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> on the current content while holding the lock, and writes the content
     /// back when it says it changed something.

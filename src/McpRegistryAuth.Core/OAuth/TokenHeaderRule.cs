@@ -29,6 +29,10 @@ public static class TokenHeaderRule
     /// <summary>The header line a client sends: name, then "Bearer " and the token.</summary>
     public static string HeaderLine(string headerName, Secret token) => $"{headerName}: {GatewayCredential.BearerPrefix}{token.Reveal()}";
 
+    /// <summary>A JSON object of header name to value, what client helper commands (Claude Code's headersHelper) print.</summary>
+    public static string HeaderJson(string headerName, Secret token) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { [headerName] = HeaderValue(token).Reveal() });
+
     /// <summary>The header value: "Bearer " and the token.</summary>
     public static Secret HeaderValue(Secret token) => new(GatewayCredential.BearerPrefix + token.Reveal());
 }

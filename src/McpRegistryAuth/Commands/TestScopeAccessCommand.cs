@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
@@ -17,6 +18,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     private const string RequestSet = "Request";
 
     private ScopeAccessTester? tester;
+    private bool callerGiven;
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array or JSON Lines), or a folder of one-document files.</summary>
     [Parameter(Mandatory = true)]
@@ -32,6 +34,12 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [Alias("Scopes")]
     [AllowEmptyCollection]
     public string[]? Scope { get; set; }
+
+    /// <summary>A token whose claims name the caller (a Get-McpAccessToken result binds here by its Token property).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AccessToken", "access_token")]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -69,11 +77,22 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     protected override void BeginProcessing()
     {
         tester = new ScopeAccessTester(LoadScopes(ScopesPath));
+
+        // Only what is bound before the pipeline runs was given on the command line.
+        callerGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group)) || MyInvocation.BoundParameters.ContainsKey(nameof(Scope));
     }
 
     protected override void ProcessRecord()
     {
-        var scopes = EffectiveScopeResolver.ForCaller(tester!.Definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
+        // A token's own claims name the caller; a Scopes property piped with it (a token object's) is not a second caller.
+        if (Token is not null && callerGiven)
+        {
+            WriteWarning("-Group and -Scope are ignored with -Token: the token's claims name the caller.");
+        }
+
+        var scopes = Token is not null
+            ? TokenCaller.Resolve(tester!.Definitions, SecureStrings.ToSecret(Token), DateTimeOffset.UtcNow)
+            : EffectiveScopeResolver.ForCaller(tester!.Definitions, GroupAndScopeNames.Split(Group), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

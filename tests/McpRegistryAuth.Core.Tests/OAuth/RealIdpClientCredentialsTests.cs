@@ -66,6 +66,15 @@ public sealed class RealIdpClientCredentialsTests : IClassFixture<OAuthIdp>
     }
 
     [Fact]
+    public async Task WrongSecret_AfterACachedSuccessIsStillRefused()
+    {
+        var request = idp.Request("rs256-client");
+        await Get(request);
+        var failure = await Refused(request with { ClientSecret = new Secret("rotated-away-secret") });
+        Assert.Equal("TokenClientRejected", failure.ErrorId);
+    }
+
+    [Fact]
     public async Task ScopeNotAllowed_IsInvalidScopeExplained()
     {
         var failure = await Refused(idp.Request("rs256-client") with { Scopes = ["admin"] });
