@@ -96,3 +96,19 @@ function Get-IsolatedHomeEnvironment([string] $Root) {
     $null = New-Item -ItemType Directory -Force -Path $homeDir, (Join-Path $Root 'config'), (Join-Path $Root 'data')
     @{ HOME = $homeDir; XDG_CONFIG_HOME = (Join-Path $Root 'config'); XDG_DATA_HOME = (Join-Path $Root 'data') }
 }
+
+# Points this process's home, config and data folders into $Root (the profiles and the token cache go
+# there); returns what to give Exit-IsolatedHome.
+function Enter-IsolatedHome([string] $Root) {
+    $isolated = Get-IsolatedHomeEnvironment $Root
+    $saved = @{}
+    foreach ($name in $isolated.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $isolated[$name])
+    }
+    $saved
+}
+
+function Exit-IsolatedHome([hashtable] $Saved) {
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}

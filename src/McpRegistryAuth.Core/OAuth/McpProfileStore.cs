@@ -53,15 +53,14 @@ public sealed class McpProfileStore
         Change(profiles => profiles.Where(p => !string.Equals(p.Name, profile.Name, StringComparison.OrdinalIgnoreCase)).Append(profile));
     }
 
-    /// <summary>Removes the profile; false when there was none of that name.</summary>
-    public bool Remove(string name)
+    /// <summary>Removes the profile; returns it, or null when there was none of that name.</summary>
+    public McpProfile? Remove(string name)
     {
-        var removed = false;
+        McpProfile? removed = null;
         Change(profiles =>
         {
-            var kept = profiles.Where(p => !string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-            removed = kept.Count != profiles.Count;
-            return kept;
+            removed = profiles.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            return profiles.Where(p => p != removed);
         });
         return removed;
     }

@@ -4,15 +4,18 @@ using McpRegistryAuth.Internal;
 
 namespace McpRegistryAuth.Commands;
 
-/// <summary>Removes a saved profile (the secret file or variable it names is left alone).</summary>
+/// <summary>Removes a saved profile (the secret file or variable it names is left alone); -PassThru returns it.</summary>
 [Cmdlet(VerbsCommon.Remove, "McpProfile", SupportsShouldProcess = true)]
-[OutputType(typeof(void))]
+[OutputType(typeof(McpProfile))]
 public sealed class RemoveMcpProfileCommand : RegistryCmdlet
 {
     // Parameters are described in docs/Remove-McpProfile.md, which the help is built from.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -22,9 +25,13 @@ public sealed class RemoveMcpProfileCommand : RegistryCmdlet
             return;
         }
 
-        if (RunOrStop(() => store.Remove(Name)))
+        if (RunOrStop(() => store.Remove(Name)) is { } removed)
         {
-            WriteVerbose($"Removed profile '{Name}' from '{store.Path}'.");
+            WriteVerbose($"Removed profile '{removed.Name}' from '{store.Path}'.");
+            if (PassThru)
+            {
+                WriteObject(removed);
+            }
         }
         else
         {

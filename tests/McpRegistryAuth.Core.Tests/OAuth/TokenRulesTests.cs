@@ -103,8 +103,8 @@ public sealed class TokenRulesTests
         store.Save(new McpProfile { Name = "CI-BOT", ClientId = "three" });
         Assert.Equal(["three", "two"], store.ReadAll().Select(p => p.ClientId));
         Assert.Equal("three", store.Get("ci-bot").ClientId);
-        Assert.True(store.Remove("ci-bot"));
-        Assert.False(store.Remove("ci-bot"));
+        Assert.Equal("three", store.Remove("ci-bot")?.ClientId);
+        Assert.Null(store.Remove("ci-bot"));
         Assert.Equal("ProfileNotFound", Assert.Throws<CommandFailureException>(() => store.Get("ci-bot")).ErrorId);
     }
 
