@@ -112,3 +112,25 @@ function Enter-IsolatedHome([string] $Root) {
 function Exit-IsolatedHome([hashtable] $Saved) {
     foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
 }
+
+# The docs' examples name real providers; this turns one into a call to the provider-shaped fixture:
+# each provider's URL becomes the fixture's (with -Provider where the URL no longer shows it), each
+# client id a fixture client, and every token command trusts the fixture's CA.
+function ConvertTo-FixtureExample([string] $Code, $Idp) {
+    $map = [ordered]@{
+        '-Authority https://keycloak.example.com/realms/mcp-gateway'    = "-Authority '$($Idp.Issuer)' -Provider Keycloak"
+        '-Authority https://dev-4821.okta.com/oauth2/default'           = "-Authority '$($Idp.Issuer)' -Provider Okta"
+        '-Authority https://mcp-gateway.auth.us-east-1.amazoncognito.com' = "-Authority '$($Idp.BaseUrl)' -Provider Cognito"
+        '-TokenEndpoint https://auth.example.com/oauth/token'           = "-TokenEndpoint '$($Idp.BaseUrl)/token'"
+        'mcp-gateway-m2m'                                               = 'rs256-client'
+        'registry-ci'                                                   = 'post-client'
+        '3n4b5urk1ft4fl3mg5e62d9ado'                                    = 'cognito-client'
+        'mcp-gateway-signed'                                            = 'jwt-client'
+        '-Authority https://idp.example.com'                            = "-Authority '$($Idp.Issuer)'"
+        'mcp-servers-unrestricted/read'                                 = 'read'
+        'mcp-gateway/registry.read'                                     = 'registry/read'
+        'registry.read'                                                 = 'read'
+    }
+    foreach ($key in $map.Keys) { $Code = $Code.Replace($key, $map[$key]) }
+    $Code -replace '(Get-McpAccessToken|Set-McpProfile)(?= -)', "`$1 -CaCertPath '$($Idp.CaFile)'"
+}
