@@ -18,8 +18,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
-    $script:SavedHome = Enter-IsolatedHome (Join-Path $TestDrive 'user')
-    $script:Idp = Start-TestIdp (Join-Path $TestDrive 'idp')
+    $script:Idp = Start-TokenTestBed $TestDrive
     $script:Work = New-Item -ItemType Directory (Join-Path $TestDrive 'work')
     Set-Content -LiteralPath (Join-Path $Work 'm2m-secret.txt') -Value $IdpClientSecret
     Copy-Item -LiteralPath $Idp.KeyPath -Destination (Join-Path $Work 'signing-key.pem')
@@ -37,9 +36,8 @@ Set-McpProfile ci-okta -Authority https://dev-4821.okta.com/oauth2/default -Clie
 
 AfterAll {
     Pop-Location
-    Stop-TestIdp $Idp
+    Stop-TokenTestBed $Idp
     Remove-Item Env:OKTA_CLIENT_SECRET, Env:KEYCLOAK_M2M_SECRET -ErrorAction SilentlyContinue
-    Exit-IsolatedHome $SavedHome
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

@@ -16,9 +16,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
-    $script:SavedHome = Enter-IsolatedHome (Join-Path $TestDrive 'user')
-    $script:Idp = Start-TestIdp (Join-Path $TestDrive 'idp')
-    $idpSecret = ConvertTo-SecureString $IdpClientSecret -AsPlainText -Force
+    $script:Idp = Start-TokenTestBed $TestDrive
+    $idpSecret = $Idp.Secret
     $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
     $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
     $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = 'Zq3v9Kx2Lm8Np4Rt6Wy1Bc5Df7Gh0Jk-Qs2Uv4Xz6' }
@@ -50,8 +49,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestIdp $Idp
-    Exit-IsolatedHome $SavedHome
+    Stop-TokenTestBed $Idp
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

@@ -6,17 +6,15 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
-    $script:Saved = Enter-IsolatedHome (Join-Path $TestDrive 'user')
-    $script:Idp = Start-TestIdp (Join-Path $TestDrive 'idp')
-    $script:Secret = ConvertTo-SecureString $IdpClientSecret -AsPlainText -Force
+    $script:Idp = Start-TokenTestBed $TestDrive
+    $script:Secret = $Idp.Secret
     $script:Basic = @{ Authority = $Idp.Issuer; ClientId = 'rs256-client'; ClientSecret = $Secret; Scope = 'read'; CaCertPath = $Idp.CaFile }
     $script:CachePath = Join-Path $TestDrive 'user/data/McpRegistryAuth/token-cache.json'
     $script:ProfilesPath = Join-Path $TestDrive 'user/config/McpRegistryAuth/profiles.json'
 }
 
 AfterAll {
-    Stop-TestIdp $Idp
-    Exit-IsolatedHome $Saved
+    Stop-TokenTestBed $Idp
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

@@ -134,3 +134,20 @@ function ConvertTo-FixtureExample([string] $Code, $Idp) {
     foreach ($key in $map.Keys) { $Code = $Code.Replace($key, $map[$key]) }
     $Code -replace '(Get-McpAccessToken|Set-McpProfile)(?= -)', "`$1 -CaCertPath '$($Idp.CaFile)'"
 }
+
+# What a test file of the token cmdlets sets up first: home, config and data folders under $Root and
+# the IdP started. Returns the IdP, with Secret (the clients' secret as a SecureString) and what
+# Stop-TokenTestBed needs to put the folders back.
+function Start-TokenTestBed([string] $Root) {
+    $saved = Enter-IsolatedHome (Join-Path $Root 'user')
+    $idp = Start-TestIdp (Join-Path $Root 'idp')
+    $idp.SavedHome = $saved
+    $idp.Secret = ConvertTo-SecureString $script:IdpClientSecret -AsPlainText -Force
+    $idp
+}
+
+function Stop-TokenTestBed($Idp) {
+    if (-not $Idp) { return }
+    Stop-TestIdp $Idp
+    Exit-IsolatedHome $Idp.SavedHome
+}

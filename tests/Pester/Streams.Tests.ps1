@@ -21,9 +21,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
-    $script:SavedHome = Enter-IsolatedHome (Join-Path $TestDrive 'user')
-    $script:Idp = Start-TestIdp (Join-Path $TestDrive 'idp')
-    $idpSecret = ConvertTo-SecureString $IdpClientSecret -AsPlainText -Force
+    $script:Idp = Start-TokenTestBed $TestDrive
+    $idpSecret = $Idp.Secret
     $tokenArgs = @{ Authority = $Idp.Issuer; ClientId = 'rs256-client'; ClientSecret = $idpSecret; Scope = 'read'; CaCertPath = $Idp.CaFile }
     # Cached now, so every call below returns this very token, which no stream may show.
     $script:IdpToken = Get-McpAccessToken @tokenArgs -AsPlainText
@@ -83,9 +82,8 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestIdp $Idp
+    Stop-TokenTestBed $Idp
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
-    Exit-IsolatedHome $SavedHome
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

@@ -16,7 +16,7 @@ public sealed class CognitoTokenEndpointTests : IClassFixture<OAuthIdp>
     private ClientCredentialsRequest Cognito(ClientAuthentication authentication = ClientAuthentication.ClientSecretBasic) =>
         idp.Request("cognito-client", authentication) with { Provider = OAuthProvider.Cognito, Scopes = ["registry/read"] };
 
-    private static Task<AccessTokenResult> Get(ClientCredentialsRequest request) => AccessTokenClient.GetAsync(request, new OperationLog(), CancellationToken.None);
+    private static Task<AccessTokenResult> Get(ClientCredentialsRequest request) => OAuthIdp.GetAsync(request);
 
     [Fact]
     public async Task Basic_SendsCredentialsOnlyInTheHeader()

@@ -35,6 +35,9 @@ public sealed class OAuthIdp : IAsyncLifetime
         folder.Dispose();
     }
 
+    /// <summary>Runs a request as Get-McpAccessToken does, its log dropped.</summary>
+    public static Task<AccessTokenResult> GetAsync(ClientCredentialsRequest request) => AccessTokenClient.GetAsync(request, new OperationLog(), CancellationToken.None);
+
     /// <summary>A request to this IdP trusting its test CA, with a cache file of its own unless told otherwise.</summary>
     public ClientCredentialsRequest Request(string clientId, ClientAuthentication authentication = ClientAuthentication.ClientSecretBasic, string? secret = IdpServer.ClientSecret, string? cachePath = null) => new()
     {

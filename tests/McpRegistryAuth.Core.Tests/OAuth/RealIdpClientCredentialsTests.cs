@@ -13,7 +13,7 @@ public sealed class RealIdpClientCredentialsTests : IClassFixture<OAuthIdp>
 
     public RealIdpClientCredentialsTests(OAuthIdp idp) => this.idp = idp;
 
-    private static Task<AccessTokenResult> Get(ClientCredentialsRequest request) => AccessTokenClient.GetAsync(request, new OperationLog(), CancellationToken.None);
+    private static Task<AccessTokenResult> Get(ClientCredentialsRequest request) => OAuthIdp.GetAsync(request);
 
     private static async Task<CommandFailureException> Refused(ClientCredentialsRequest request) =>
         await Assert.ThrowsAsync<CommandFailureException>(() => Get(request));
