@@ -11,6 +11,9 @@ namespace McpRegistryAuth.Core.OAuth;
 /// </summary>
 public static class AccessTokenClient
 {
+    /// <summary>MSAL renews an access token this close to its expiry, whatever the caller's margin.</summary>
+    public static readonly TimeSpan MsalExpiryBuffer = TimeSpan.FromMinutes(5);
+
     public static async Task<AccessTokenResult> GetAsync(ClientCredentialsRequest request, OperationLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,13 +31,14 @@ public static class AccessTokenClient
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(request.Timeout);
-        using var http = HttpClientFactory.Create(new HttpClientOptions
+        // Made only when a request is sent: a cache hit needs no client.
+        var http = new Lazy<HttpClient>(() => HttpClientFactory.Create(new HttpClientOptions
         {
             Trust = request.Trust,
             Timeout = request.Timeout,
             Log = log.Debug,
             Outermost = useMsal && request.Authentication == ClientAuthentication.ClientSecretBasic ? new TokenEndpointAuthentication() : null,
-        });
+        }));
         var entry = PartitionOf(request, target, useMsal);
         try
         {
@@ -49,6 +53,10 @@ public static class AccessTokenClient
         catch (Exception ex) when (ex is not CommandFailureException && !(cancellationToken.IsCancellationRequested && ex is OperationCanceledException))
         {
             throw TokenFailures.FromException(ex, target, request, timeout.IsCancellationRequested);
+        }
+        finally
+        {
+            if (http.IsValueCreated) http.Value.Dispose();
         }
     }
 
@@ -73,7 +81,7 @@ public static class AccessTokenClient
     }
 
     private static async Task<(AccessTokenResult Result, bool Changed)> AcquireAsync(
-        ClientCredentialsRequest request, HttpClient http, TokenCacheEntry entry, bool useMsal, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
+        ClientCredentialsRequest request, Lazy<HttpClient> http, TokenCacheEntry entry, bool useMsal, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
     {
         if (document.WasUnreadable) log.Verbose("The token cache file was not in this module's format; it starts again empty.");
         return useMsal
@@ -82,15 +90,24 @@ public static class AccessTokenClient
     }
 
     private static async Task<(AccessTokenResult, bool)> FromMsalAsync(
-        ClientCredentialsRequest request, HttpClient http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
+        ClientCredentialsRequest request, Lazy<HttpClient> http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
     {
+        // A hit the cache shows plainly (same scopes, valid beyond the margin and MSAL's own buffer) is
+        // returned without building an MSAL application, which costs far more than the lookup.
+        var validUntil = DateTimeOffset.UtcNow + (request.RefreshMargin > MsalExpiryBuffer ? request.RefreshMargin : MsalExpiryBuffer);
+        if (!request.ForceRefresh && document.FindMsalToken(entry.Key, request.Scopes, validUntil) is { } hit)
+        {
+            log.Verbose($"Token {hit.AccessToken.Fingerprint} from the cache, valid until {hit.ExpiresOn:u}; no request was sent.");
+            return (Describe(request, hit.AccessToken, hit.TokenType, hit.ExpiresOn, Split(hit.Scope) ?? request.Scopes, true), false);
+        }
+
         Action<string> msalLog = log.Debug;
-        var (result, changed) = await MsalClientCredentials.AcquireAsync(request, http, document.GetMsal(entry.Key), request.ForceRefresh, msalLog, cancellationToken).ConfigureAwait(false);
+        var (result, changed) = await MsalClientCredentials.AcquireAsync(request, http.Value, document.GetMsal(entry.Key), request.ForceRefresh, msalLog, cancellationToken).ConfigureAwait(false);
         var fromCache = result.AuthenticationResultMetadata.TokenSource == Microsoft.Identity.Client.TokenSource.Cache;
         if (fromCache && result.ExpiresOn - DateTimeOffset.UtcNow < request.RefreshMargin)
         {
             log.Verbose($"The cached token expires at {result.ExpiresOn:u}, within the refresh margin of {request.RefreshMargin.TotalSeconds:0} s: renewing it.");
-            (result, var renewed) = await MsalClientCredentials.AcquireAsync(request, http, changed ?? document.GetMsal(entry.Key), true, msalLog, cancellationToken).ConfigureAwait(false);
+            (result, var renewed) = await MsalClientCredentials.AcquireAsync(request, http.Value, changed ?? document.GetMsal(entry.Key), true, msalLog, cancellationToken).ConfigureAwait(false);
             changed = renewed ?? changed;
             fromCache = false;
         }
@@ -102,7 +119,7 @@ public static class AccessTokenClient
     }
 
     private static async Task<(AccessTokenResult, bool)> FromTokenEndpointAsync(
-        ClientCredentialsRequest request, HttpClient http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
+        ClientCredentialsRequest request, Lazy<HttpClient> http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         if (!request.ForceRefresh && document.GetToken(entry.Key) is { } cached)
@@ -117,7 +134,7 @@ public static class AccessTokenClient
         }
 
         var endpoint = new Uri(entry.Authority);
-        var response = await TokenEndpointClient.RequestAsync(http, endpoint, request, cancellationToken).ConfigureAwait(false);
+        var response = await TokenEndpointClient.RequestAsync(http.Value, endpoint, request, cancellationToken).ConfigureAwait(false);
         var expiresOn = now + (response.ExpiresIn ?? TimeSpan.FromMinutes(5));
         document.SetToken(entry, new CachedToken(response.AccessToken, response.TokenType, expiresOn, response.Scope));
         log.Verbose($"Token {response.AccessToken.Fingerprint} from the IdP, valid until {expiresOn:u}.");

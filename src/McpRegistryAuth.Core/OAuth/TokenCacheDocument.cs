@@ -58,6 +58,29 @@ public sealed class TokenCacheDocument
         Partition(entry)["msal"] = JsonNode.Parse(msalCache);
     }
 
+    /// <summary>
+    /// MSAL's access token in the partition for exactly these scopes, when it stays valid until
+    /// <paramref name="validUntil"/>; null otherwise, and MSAL's own lookup decides.
+    /// </summary>
+    public CachedToken? FindMsalToken(string key, IReadOnlyCollection<string> scopes, DateTimeOffset validUntil)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (partitions[key]?["msal"]?["AccessToken"] is not JsonObject items) return null;
+        var wanted = new HashSet<string>(scopes, StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, item) in items)
+        {
+            if (item is not JsonObject token || (string?)token["secret"] is not { } secret || !long.TryParse(token["expires_on"]?.ToString(), out var seconds)) continue;
+            var target = ((string?)token["target"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var expiresOn = DateTimeOffset.FromUnixTimeSeconds(seconds);
+            if (wanted.SetEquals(target) && expiresOn >= validUntil)
+            {
+                return new CachedToken(new Secret(secret), (string?)token["token_type"] ?? "Bearer", expiresOn, string.Join(' ', target));
+            }
+        }
+
+        return null;
+    }
+
     public CachedToken? GetToken(string key)
     {
         if (partitions[key]?["token"] is not JsonObject token || (string?)token["access_token"] is not { } value) return null;

@@ -138,6 +138,20 @@ public sealed class TokenRulesTests
     }
 
     [Fact]
+    public void MsalToken_IsFoundForExactlyItsScopesAndOnlyWhileValidLongEnough()
+    {
+        var expires = DateTimeOffset.UtcNow.AddMinutes(10);
+        var item = new { environment = "idp", client_id = "c", secret = "tok", credential_type = "AccessToken", target = "read write", expires_on = expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var msal = System.Text.Json.JsonSerializer.Serialize(new { AccessToken = new { k = item } });
+        var document = TokenCacheDocument.Parse(null);
+        document.SetMsal(new TokenCacheEntry { Key = "p", Provider = "Oidc", ClientId = "c", Authority = "https://idp/" }, System.Text.Encoding.UTF8.GetBytes(msal));
+        Assert.Equal("tok", document.FindMsalToken("p", ["WRITE", "read"], DateTimeOffset.UtcNow.AddMinutes(5))!.AccessToken.Reveal());
+        Assert.Null(document.FindMsalToken("p", ["read"], DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.Null(document.FindMsalToken("p", ["read", "write"], expires.AddSeconds(1)));
+        Assert.Null(document.FindMsalToken("other", ["read", "write"], DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public void ClientAssertion_IsSignedForTheTokenEndpointWithTheThumbprintKid()
     {
         using var rsa = RSA.Create(2048);
