@@ -21,6 +21,11 @@
         'Get-RegistryAuthMetadata'
         'Test-ScopeAccess'
         'Get-ScopeAccessMatrix'
+        'Get-McpAccessToken'
+        'Clear-McpTokenCache'
+        'Set-McpProfile'
+        'Get-McpProfile'
+        'Remove-McpProfile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -32,13 +37,16 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, six cmdlets:
+0.1.0, first release, eleven cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
 - Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
 - Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.
 - Get-ScopeAccessMatrix lists what every group may do through those scopes.
+- Get-McpAccessToken gets a client-credentials token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider, from a per-user cache when it can, as a token object or a header.
+- Clear-McpTokenCache removes cached tokens by provider, client or all.
+- Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
 '@
         }
     }

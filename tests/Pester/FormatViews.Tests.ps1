@@ -14,7 +14,10 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
+    $script:Idp = Start-TokenTestBed $TestDrive
+    $idpSecret = $Idp.Secret
     $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
     $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
     $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = 'Zq3v9Kx2Lm8Np4Rt6Wy1Bc5Df7Gh0Jk-Qs2Uv4Xz6' }
@@ -34,10 +37,19 @@ BeforeAll {
         }
         'McpRegistryAuth.Core.Gateway.Scopes.ScopeAccessRow'      = { Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1, registry-admins }
         'McpRegistryAuth.Core.Tokens.TokenInspection'             = { Test-RegistryToken -Token (New-RegistryApiToken) }
+        'McpRegistryAuth.Output.McpAccessToken'                   = {
+            Get-McpAccessToken -Authority $Idp.Issuer -ClientId rs256-client -ClientSecret $idpSecret -Scope read, write -Audience 'https://registry.example.com/registry/default/v0.1/servers' -CaCertPath $Idp.CaFile
+            Get-McpAccessToken -Provider Cognito -Authority $Idp.BaseUrl -ClientId cognito-client -ClientSecret $idpSecret -Scope registry/read, registry/write -CaCertPath $Idp.CaFile
+        }
+        'McpRegistryAuth.Core.OAuth.McpProfile'                   = {
+            Set-McpProfile keycloak-ci-bot -Authority 'https://keycloak.example.com/realms/mcp-gateway' -ClientId mcp-gateway-m2m -Scope 'mcp-servers-unrestricted/read', 'mcp-servers-unrestricted/execute' -ClientSecretVariable KEYCLOAK_M2M_SECRET -PassThru
+            Set-McpProfile cognito -Provider Cognito -Authority 'https://mcp-gateway.auth.us-east-1.amazoncognito.com' -ClientId 3n4b5urk1ft4fl3mg5e62d9ado -ClientSecretFile '/run/secrets/cognito-client-secret' -PassThru
+        }
     }
 }
 
 AfterAll {
+    Stop-TokenTestBed $Idp
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

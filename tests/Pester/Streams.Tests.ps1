@@ -9,7 +9,8 @@ BeforeDiscovery {
     # One representative call per cmdlet; a cmdlet added to the manifest without a case fails below.
     $script:CaseNames = @(
         'New-RegistryApiToken', 'Test-RegistryToken', 'Test-RegistryAuthConfig',
-        'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix'
+        'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix',
+        'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -17,7 +18,16 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
+    # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
+    $script:Idp = Start-TokenTestBed $TestDrive
+    $idpSecret = $Idp.Secret
+    $tokenArgs = @{ Authority = $Idp.Issuer; ClientId = 'rs256-client'; ClientSecret = $idpSecret; Scope = 'read'; CaCertPath = $Idp.CaFile }
+    # Cached now, so every call below returns this very token, which no stream may show.
+    $script:IdpToken = Get-McpAccessToken @tokenArgs -AsPlainText
+    $env:STREAMS_MCP_SECRET = $IdpClientSecret
+    Set-McpProfile streams-bot -Authority $Idp.Issuer -ClientId rs256-client -Scope read -CaCertPath $Idp.CaFile -ClientSecretVariable STREAMS_MCP_SECRET
     $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
     $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
     $script:Plain = New-RegistryApiToken -AsPlainText
@@ -33,15 +43,30 @@ BeforeAll {
         'Get-RegistryAuthMetadata' = { param($Common) Get-RegistryAuthMetadata -Uri 'http://127.0.0.1:9/registry/v0.1/servers' -TimeoutSec 5 @Common }
         'Test-ScopeAccess'         = { param($Common) Test-ScopeAccess -ScopesPath $scopes -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool set_time @Common }
         'Get-ScopeAccessMatrix'    = { param($Common) Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1 @Common }
+        'Get-McpAccessToken'       = { param($Common) Get-McpAccessToken @tokenArgs @Common }
+        'Clear-McpTokenCache'      = {
+            param($Common)
+            $null = Get-McpAccessToken -Authority $Idp.Issuer -ClientId post-client -ClientSecret $idpSecret -ClientAuthentication ClientSecretPost -Scope read -CaCertPath $Idp.CaFile
+            Clear-McpTokenCache -ClientId post-client -PassThru @Common
+        }
+        'Set-McpProfile'           = { param($Common) Set-McpProfile streams-set -Authority $Idp.Issuer -ClientId rs256-client -ClientSecretVariable STREAMS_MCP_SECRET -PassThru @Common }
+        'Get-McpProfile'           = { param($Common) Get-McpProfile streams-bot @Common }
+        'Remove-McpProfile'        = {
+            param($Common)
+            Set-McpProfile streams-remove -Authority $Idp.Issuer -ClientId rs256-client
+            Remove-McpProfile streams-remove -PassThru @Common
+        }
     }
 
     function Invoke-Case([string] $Name, [hashtable] $Common) {
         & $script:Calls[$Name] $Common *>&1
     }
 
-    # The secrets this run knows: the test token and whatever token New-RegistryApiToken wrote.
+    # The secrets this run knows: the test token, the IdP's client secret and token, and whatever token New-RegistryApiToken wrote.
     function Get-KnownSecret {
         $script:Plain
+        $IdpClientSecret
+        $script:IdpToken
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -57,6 +82,8 @@ BeforeAll {
 }
 
 AfterAll {
+    Stop-TokenTestBed $Idp
+    Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

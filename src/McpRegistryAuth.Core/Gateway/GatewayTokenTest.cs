@@ -38,7 +38,8 @@ public sealed class GatewayTokenTest : ITokenTest
     public Task<Verdict> EvaluateAsync(TokenTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body));
+        var tokenHeader = OAuth.TokenHeaderRule.HeaderFor(RegistryType.Gateway, request.Uri, config.RootPath);
+        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers, tokenHeader), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body));
         return EvaluateAsync(gatewayRequest, request, cancellationToken);
     }
 

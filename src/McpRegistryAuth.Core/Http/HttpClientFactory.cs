@@ -42,6 +42,12 @@ public static class HttpClientFactory
             pipeline = new RedactingLogHandler(log) { InnerHandler = handler };
         }
 
+        if (options.Outermost is { } outermost)
+        {
+            outermost.InnerHandler = pipeline;
+            pipeline = outermost;
+        }
+
         var client = new HttpClient(pipeline, disposeHandler: true)
         {
             Timeout = options.Timeout,

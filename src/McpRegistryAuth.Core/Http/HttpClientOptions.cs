@@ -27,4 +27,7 @@ public sealed record HttpClientOptions
 
     /// <summary>False: a 3xx answer is returned as it is (the caller decides whether a credential may follow it).</summary>
     public bool FollowRedirects { get; init; } = true;
+
+    /// <summary>A handler put in front of the pipeline, for a protocol step the caller's library cannot make (OAuth/TokenEndpointAuthentication).</summary>
+    public DelegatingHandler? Outermost { get; init; }
 }

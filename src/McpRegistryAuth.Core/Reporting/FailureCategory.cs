@@ -31,4 +31,8 @@ public enum FailureCategory
     OperationTimeout,
 
     ConnectionError,
+
+    AuthenticationError,
+
+    SecurityError,
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using McpRegistryAuth.Completion;
+using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Internal;
@@ -19,6 +20,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
 
     private ScopeAccessTester? tester;
     private bool groupGiven;
+    private bool callerGiven;
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -37,6 +39,12 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [AllowEmptyCollection]
     [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string[]? Scope { get; set; }
+
+    /// <summary>A token whose claims name the caller (a Get-McpAccessToken result binds here by its Token property).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AccessToken", "access_token")]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
@@ -80,7 +88,9 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
 
     protected override void BeginProcessing()
     {
+        // Only what is bound before the pipeline runs was given on the command line.
         groupGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Group));
+        callerGiven = groupGiven || MyInvocation.BoundParameters.ContainsKey(nameof(Scope));
         if (MyInvocation.BoundParameters.ContainsKey(nameof(ScopesPath)))
         {
             LoadScopes(ScopesPath);
@@ -99,8 +109,16 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
             tester = new ScopeAccessTester(definitions);
         }
 
+        // A token's own claims name the caller; a Scopes property piped with it (a token object's) is not a second caller.
+        if (Token is not null && callerGiven)
+        {
+            WriteWarning("-Group and -Scope are ignored with -Token: the token's claims name the caller.");
+        }
+
         var groups = IsFileSystemItem(InputObject) && !groupGiven ? null : Group;
-        var scopes = EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
+        var scopes = Token is not null
+            ? TokenCaller.Resolve(definitions, SecureStrings.ToSecret(Token), DateTimeOffset.UtcNow)
+            : EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
             : tester.Test(scopes, Server, Method, Tool);

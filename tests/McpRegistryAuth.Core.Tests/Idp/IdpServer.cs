@@ -75,7 +75,8 @@ public sealed class IdpServer : IAsyncDisposable
         }
     }
 
-    public static async Task<IdpServer> StartAsync(string issuerSuffix = "", string audience = "https://registry.test", IReadOnlyDictionary<string, string>? routes = null)
+    /// <param name="clientJwks">Public keys of jwt-client, the private_key_jwt client (none: no such client).</param>
+    public static async Task<IdpServer> StartAsync(string issuerSuffix = "", string audience = "https://registry.test", IReadOnlyDictionary<string, string>? routes = null, object? clientJwks = null)
     {
         var fixtureDirectory = FindFixtureDirectory();
         await EnsureInstalledAsync(fixtureDirectory);
@@ -84,7 +85,7 @@ public sealed class IdpServer : IAsyncDisposable
         var authority = new TestCertificateAuthority();
         var (cert, key, ca) = authority.WritePem(directory);
         var configFile = Path.Combine(directory, "config.json");
-        await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(new { certFile = cert, keyFile = key, issuerSuffix, clientSecret = ClientSecret, audience, routes }));
+        await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(new { certFile = cert, keyFile = key, issuerSuffix, clientSecret = ClientSecret, audience, routes, clientJwks }));
 
         var start = new ProcessStartInfo("node")
         {
@@ -133,6 +134,25 @@ public sealed class IdpServer : IAsyncDisposable
     {
         using var response = await Client.PostAsync(BaseUrl + "/test/rotate", null);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Delays every later token request by <paramref name="milliseconds"/> (0: no delay).</summary>
+    public async Task SetTokenDelayAsync(int milliseconds)
+    {
+        using var response = await Client.PostAsync($"{BaseUrl}/test/delay/{milliseconds}", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many requests each path has served so far.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> GetRequestCountsAsync() =>
+        JsonSerializer.Deserialize<Dictionary<string, int>>(await Client.GetStringAsync(BaseUrl + "/test/stats"))!;
+
+    /// <summary>What the last token request (/token or the Cognito-shaped /oauth2/token) sent: Authorization scheme ("Basic" or null) and body keys.</summary>
+    public async Task<(string? Authorization, IReadOnlyList<string> BodyKeys)> GetLastTokenRequestAsync()
+    {
+        var sent = JsonSerializer.Deserialize<JsonElement>(await Client.GetStringAsync(BaseUrl + "/test/last-token-request"));
+        var authorization = sent.GetProperty("authorization");
+        return (authorization.ValueKind == JsonValueKind.String ? authorization.GetString() : null, sent.GetProperty("bodyKeys").EnumerateArray().Select(k => k.GetString()!).ToList());
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,9 @@ public static class ScopeCheckNames
     /// <summary>The groups map to at least one scope through group_mappings.</summary>
     public const string GroupMapping = "Gateway.Scopes.GroupMapping";
 
+    /// <summary>A token given to Test-ScopeAccess is a JWT whose claims name the caller's groups or scopes.</summary>
+    public const string TokenClaims = "Gateway.Scopes.TokenClaims";
+
     /// <summary>The registry re-maps the caller's groups to scopes itself (it ignores X-Scopes).</summary>
     public const string RegistryGroupScopes = "Gateway.Registry.GroupScopes";
 

@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Attributes;
+using McpRegistryAuth.Core.OAuth;
+
+namespace McpRegistryAuth.Benchmarks;
+
+/// <summary>
+/// Get-McpAccessToken's core answered from the cache file (lock, read, MSAL's cache lookup) against
+/// reading and deserializing that same file. Target: ratio at most 3.
+/// </summary>
+[Config(typeof(ShortRunConfig))]
+[MemoryDiagnoser]
+public class CachedTokenBenchmarks
+{
+    private TokenBenchIdp idp = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        idp = TokenBenchIdp.Start();
+        idp.Get(idp.Request);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => idp.Dispose();
+
+    [Benchmark(Baseline = true, Description = "Baseline: read and deserialize the cache file")]
+    public int ReadCacheFile() => TokenCacheDocument.Parse(File.ReadAllBytes(idp.Request.CachePath!)).Entries.Count;
+
+    [Benchmark(Description = "Cached token (no request)")]
+    public bool CachedToken() => idp.Get(idp.Request).FromCache;
+}

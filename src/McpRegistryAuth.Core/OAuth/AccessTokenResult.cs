@@ -1,0 +1,33 @@
+namespace McpRegistryAuth.Core.OAuth;
+
+/// <summary>An access token and what is known about it; <see cref="Token"/> shows only its fingerprint.</summary>
+public sealed record AccessTokenResult
+{
+    public const string ClientCredentialsFlow = "ClientCredentials";
+
+    public required Secret Token { get; init; }
+
+    public string TokenType { get; init; } = "Bearer";
+
+    /// <summary>UTC.</summary>
+    public required DateTimeOffset ExpiresOn { get; init; }
+
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>The token's iss claim, else the authority asked.</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>The token's aud claim(s), else the audience asked.</summary>
+    public IReadOnlyList<string> Audience { get; init; } = [];
+
+    public required string ClientId { get; init; }
+
+    public required OAuthProvider Provider { get; init; }
+
+    public string Flow { get; init; } = ClientCredentialsFlow;
+
+    /// <summary>True when no request reached the IdP.</summary>
+    public bool FromCache { get; init; }
+
+    public string Fingerprint => Token.Fingerprint;
+}
