@@ -116,6 +116,10 @@ Describe 'New-RegistryApiToken file writers' {
 
         It 'warns with -ScopesPath when -Group maps to no scope: every request with the key will be 403' {
             $scopes = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml')).Path
+            # A SECRET_KEY release 1.30 starts with, so the only warning is the one about scopes.
+            $secretKeyLine = "SECRET_KEY=$('s' * 8)$(New-RegistryApiToken -AsPlainText)`n"
+            [IO.File]::WriteAllText($envFile, $secretKeyLine)
+            [IO.File]::WriteAllText((Join-Path $dir 'b.env'), $secretKeyLine)
             $result = New-RegistryApiToken -EnvFile $envFile -ApiKeyName monitoring -Group mcp-readonly -ScopesPath $scopes -WarningVariable warnings -WarningAction SilentlyContinue
             $result.Files | Should -Be @($envFile)
             @($warnings).Count | Should -Be 1

@@ -14,7 +14,11 @@ BeforeDiscovery {
             ForEach-Object { @{ Name = [IO.Path]::GetRelativePath($script:Root, $_.FullName); Path = $_.FullName } }
     }
     $script:EnvExamples = if ($script:Absent) { @() } else {
-        Get-ChildItem -LiteralPath $gateway -Recurse -File -Filter '.env.example' -Force | ForEach-Object { @{ Name = [IO.Path]::GetRelativePath($script:Root, $_.FullName); Path = $_.FullName } }
+        # Each example is judged by the release it ships with (1.24's rules do not check SECRET_KEY).
+        Get-ChildItem -LiteralPath $gateway -Recurse -File -Filter '.env.example' -Force | ForEach-Object {
+            $name = [IO.Path]::GetRelativePath($script:Root, $_.FullName)
+            @{ Name = $name; Path = $_.FullName; Release = if ($name -like '*v124*') { 'V124' } else { 'Latest' } }
+        }
     }
 }
 
@@ -120,11 +124,21 @@ Describe 'Gateway scope definitions (gateway/)' -Skip:$script:Absent {
 }
 
 Describe 'Gateway .env examples (gateway/*/.env.example)' -Skip:$script:Absent {
-    It '<Name>: Test-RegistryToken says static tokens are off, without a warning or an error' -ForEach $script:EnvExamples {
-        $run = Invoke-Quietly { Test-RegistryToken -Token (New-RegistryApiToken) -Uri 'https://gateway.example/api/servers' -EnvFile $Path }
-        $run.Noise | Should -BeNullOrEmpty
-        $run.Output.Status | Should -Be 401
-        $run.Output.FailedCheck.Name | Should -Be 'Gateway.StaticToken.EnableFlag'
+    It '<Name>: Test-RegistryToken gives the answer of the release it ships with' -ForEach $script:EnvExamples {
+        $run = Invoke-Quietly { Test-RegistryToken -Token (New-RegistryApiToken) -Uri 'https://gateway.example/api/servers' -EnvFile $Path -GatewayRelease $Release }
+        if ($Release -eq 'V124') {
+            # 1.24 starts with the example as shipped; static tokens are off.
+            $run.Noise | Should -BeNullOrEmpty
+            $run.Output.Status | Should -Be 401
+            $run.Output.FailedCheck.Name | Should -Be 'Gateway.StaticToken.EnableFlag'
+        }
+        else {
+            # 1.30 refuses to start: the example ships SECRET_KEY empty (validate_secret_key at import).
+            $run.Output.Status | Should -BeNullOrEmpty
+            $run.Output.Detail | Should -BeLike '*SECRET_KEY*'
+            @($run.Noise) | Should -HaveCount 1
+            "$($run.Noise)" | Should -BeLike '*GW008*SECRET_KEY*'
+        }
     }
 
     It '<Name>: New-RegistryApiToken fills the empty REGISTRY_API_TOKEN, saying it was empty, and the gateway then accepts the token' -ForEach $script:EnvExamples {
@@ -134,17 +148,22 @@ Describe 'Gateway .env examples (gateway/*/.env.example)' -Skip:$script:Absent {
         $verbose = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
         $verbose | Should -Match "replace REGISTRY_API_TOKEN on line \d+ \(empty -> $($token.Fingerprint)\)"
         $verbose | Should -Not -Match 'e3b0c442'
-        (Test-RegistryToken -Token $token.Token -Uri 'https://gateway.example/api/servers' -EnvFile $envFile).Status | Should -Be 200
+        # With the SECRET_KEY an operator must still set for 1.30 (given here as an override).
+        $secretKey = @{ SECRET_KEY = 'k' * 8 + (New-RegistryApiToken -AsPlainText) }
+        (Test-RegistryToken -Token $token.Token -Uri 'https://gateway.example/api/servers' -EnvFile $envFile -Environment $secretKey -GatewayRelease $Release).Status | Should -Be 200
     }
 
     It '<Name>: an API key for a group the seed scopes do not map warns that every request will be 403' -ForEach $script:EnvExamples {
         $envFile = Copy-Writable $Path 'keys.env'
         $scopes = Join-Path $Root 'gateway/latest-8c5b834b/scripts'
         $null = New-RegistryApiToken -EnvFile $envFile -ApiKeyName monitoring -Group mcp-readonly -ScopesPath $scopes -WarningVariable warnings -WarningAction SilentlyContinue
-        # The other warning says the command turned static-token auth on (the example ships it off).
-        $warnings.Message | Should -Be @(
+        # The others say the command turned static-token auth on (the example ships it off) and that
+        # release 1.30 would not start with the file's SECRET_KEY (empty or a placeholder in the examples).
+        $warnings.Message[0..1] | Should -Be @(
             "The gateway logs: Static key 'monitoring' has no scope mappings for groups ['mcp-readonly']. Requests using this key will get 403 on all protected endpoints."
             "REGISTRY_STATIC_TOKEN_AUTH_ENABLED changed from 'false' to 'true' (line $((Select-String -LiteralPath $Path -Pattern '^REGISTRY_STATIC_TOKEN_AUTH_ENABLED=').LineNumber)).")
+        @($warnings).Count | Should -Be 3
+        $warnings.Message[2] | Should -BeLike "The gateway's auth server (release 1.30) does not start with*SECRET_KEY*"
         $line = "New-RegistryApiToken -EnvFile '$envFile' -ApiKeyName deploy -ScopesPath '$scopes' -Group "
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('mcp-readonly', 'registry-admins', 'mcp-registry-admin', 'federation-service')
     }
