@@ -24,16 +24,13 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     private const string KeySet = "PrivateKey";
 
     // Parameters are described in docs/Get-McpAccessToken.md, which the help is built from.
-    [Parameter(Position = 0)]
-    [Alias("Issuer")]
-    [ValidateNotNullOrEmpty]
+    [Parameter(Position = 0), Alias("Issuer"), ValidateNotNullOrEmpty]
     public string? Authority { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
     public string? TokenEndpoint { get; set; }
 
-    [Parameter]
-    [ValidateSet(nameof(OAuthProvider.Oidc), nameof(OAuthProvider.Keycloak), nameof(OAuthProvider.Okta), nameof(OAuthProvider.Auth0), nameof(OAuthProvider.Entra), nameof(OAuthProvider.Cognito))]
+    [Parameter, ValidateSet(nameof(OAuthProvider.Oidc), nameof(OAuthProvider.Keycloak), nameof(OAuthProvider.Okta), nameof(OAuthProvider.Auth0), nameof(OAuthProvider.Entra), nameof(OAuthProvider.Cognito))]
     public string? Provider { get; set; }
 
     [Parameter(ParameterSetName = SecretSet)]
@@ -46,33 +43,26 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     [Parameter(ParameterSetName = SecretSet)]
     public SecureString? ClientSecret { get; set; }
 
-    [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
-    [Credential]
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true), Credential]
     public PSCredential? Credential { get; set; }
 
-    [Parameter(ParameterSetName = SecretFileSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = SecretFileSet, Mandatory = true), ValidateNotNullOrEmpty]
     public string? ClientSecretFile { get; set; }
 
-    [Parameter(ParameterSetName = SecretSet)]
-    [Parameter(ParameterSetName = CredentialSet)]
-    [Parameter(ParameterSetName = SecretFileSet)]
+    [Parameter(ParameterSetName = SecretSet), Parameter(ParameterSetName = CredentialSet), Parameter(ParameterSetName = SecretFileSet)]
     [ValidateSet(nameof(Core.OAuth.ClientAuthentication.ClientSecretBasic), nameof(Core.OAuth.ClientAuthentication.ClientSecretPost))]
     public string? ClientAuthentication { get; set; }
 
     [Parameter(ParameterSetName = CertificateSet, Mandatory = true)]
     public X509Certificate2? ClientCertificate { get; set; }
 
-    [Parameter(ParameterSetName = KeySet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = KeySet, Mandatory = true), ValidateNotNullOrEmpty]
     public string? PrivateKeyPath { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
-    [Parameter]
-    [Alias("Resource")]
-    [ValidateNotNullOrEmpty]
+    [Parameter, Alias("Resource"), ValidateNotNullOrEmpty]
     public string? Audience { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
@@ -96,15 +86,13 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    [Parameter]
-    [ValidateSet("Token", "Header", "HeaderJson")]
+    [Parameter, ValidateSet("Token", "Header", "HeaderJson")]
     public string As { get; set; } = "Token";
 
     [Parameter, ValidateNotNullOrEmpty]
     public string? RegistryUri { get; set; }
 
-    [Parameter]
-    [ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
+    [Parameter, ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
     public string? RegistryType { get; set; }
 
     protected override void EndProcessing()

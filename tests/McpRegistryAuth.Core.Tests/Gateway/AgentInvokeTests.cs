@@ -64,7 +64,8 @@ public class AgentInvokeTests
     [Fact]
     public async Task Agent_AuthorizationAloneIsNoGatewayCredential()
     {
-        var verdict = await AnswerUnderV124Scopes(["registry-admins"], Agent, Send);
+        // A client that sends its token in Authorization only (the module itself puts it in X-Authorization on /agent/).
+        var verdict = await Answer(Test(V124Scopes()), Request(null, Agent, Send, ("Authorization", "Bearer " + Kc("registry-admins"))));
         Assert.Equal(401, verdict.Status);
         Assert.Equal("Missing or invalid Authorization header. Expected: Bearer <token> or valid session cookie", verdict.Detail);
     }
