@@ -68,7 +68,7 @@ public sealed class McpProfileStore
     private void Change(Func<IReadOnlyList<McpProfile>, IEnumerable<McpProfile>> change)
     {
         UserFolders.Ensure(System.IO.Path.GetDirectoryName(Path)!);
-        using var held = StateFileLock.AcquireAsync(Path, TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
+        using var held = FileLock.Acquire(Path, TimeSpan.FromSeconds(10));
         var profiles = change(ReadAll()).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
         AtomicFileWriter.WriteAllBytes(Path, JsonSerializer.SerializeToUtf8Bytes(new ProfilesFile { Profiles = profiles }, Json));
     }

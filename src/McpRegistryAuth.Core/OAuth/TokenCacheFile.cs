@@ -1,3 +1,5 @@
+using McpRegistryAuth.Core.Files;
+
 namespace McpRegistryAuth.Core.OAuth;
 
 /// <summary>The per-user token cache: read, changed and written back under one cross-process lock.</summary>
@@ -38,7 +40,7 @@ public sealed class TokenCacheFile
     {
         ArgumentNullException.ThrowIfNull(work);
         UserFolders.Ensure(System.IO.Path.GetDirectoryName(Path)!);
-        using var held = await StateFileLock.AcquireAsync(Path, lockWait, cancellationToken).ConfigureAwait(false);
+        using var held = FileLock.Acquire(Path, lockWait, cancellationToken);
         var document = TokenCacheDocument.Parse(TokenCacheStore.Read(Path));
         var (result, changed) = await work(document).ConfigureAwait(false);
         if (changed || document.WasUnreadable)

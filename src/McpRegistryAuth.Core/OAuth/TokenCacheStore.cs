@@ -7,7 +7,7 @@ namespace McpRegistryAuth.Core.OAuth;
 /// Where the token cache's bytes live. Linux (and any other Unix): a file of mode 0600, replaced atomically.
 /// Windows: the same file encrypted with DPAPI for the user; macOS: the Keychain; both through
 /// Microsoft.Identity.Client.Extensions.Msal's Storage (written to its API, not run here: only Linux runs
-/// the tests). The caller holds <see cref="StateFileLock"/> around every read and write.
+/// the tests). The caller holds <see cref="Files.FileLock"/> around every read and write.
 /// </summary>
 public static class TokenCacheStore
 {
