@@ -163,7 +163,8 @@ public class ToolHiveFetchRulesVerdictTests
 
         var verdict = await EvaluateAsync(config, Token(issuer));
 
-        Assert.Equal(200, verdict.Status);
+        // It failed once in a full run on a loaded machine (401, 6 s) and never alone: say why next time.
+        Assert.True(verdict.Status == 200, $"{verdict.Status} {verdict.Detail}\n{string.Join("\n", verdict.Checks)}");
         Assert.Equal("Provider:private-ok", verdict.AcceptedBy);
         Assert.Contains("the provided URL redirects to a private IP address, which is not allowed", DebugLog(verdict, "no-private"));
         Assert.Equal(2, idp.Requests.Count); // only the second provider's discovery and JWKS reached the IdP
