@@ -87,7 +87,7 @@ public static class GatewayAuthPipeline
 
         if (federation.Accepted)
         {
-            warnings.Add("The registry rebuilds permissions from the token's groups, which are empty for the federation token: federation export routes answer 403 although /validate says 200 (reference section 3).");
+            warnings.Add("The registry rebuilds permissions from the token's groups, which are empty for the federation token: federation export routes answer 403 although /validate says 200.");
             return Finish(Accept("federation-peer", FederationStaticMethod, ["federation/read"], [], FederationStaticMethod, "FederationStaticToken"));
         }
 
