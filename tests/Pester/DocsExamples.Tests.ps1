@@ -91,7 +91,9 @@ Describe 'Test-RegistryToken example 5 explains a 403 down to the scope rule, as
             Pop-Location
         }
 
-        $lines = { param($text) @($text -split "`r?`n" | ForEach-Object TrimEnd | Where-Object { $_ -ne '' }) }
+        # The page shows the verbose stream as the console does (VERBOSE: prefix, unwrapped); the verdict at 80 columns.
+        $lines = { param($text) @($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() -replace '^VERBOSE: ', '' } | Where-Object { $_ -ne '' }) }
         (& $lines $output) | Should -Be (& $lines $Documented)
+        $output | Should -BeLike "*Gateway.Fgac.Scope: observed scope 'registry-users-lob2': none of its 4 rule(s) names server 'currenttime'*"
     }
 }
