@@ -50,3 +50,50 @@ Describe 'The token pages'' examples run against the provider-shaped fixtures' {
         $text | Should -Not -BeLike "*$IdpClientSecret*"
     }
 }
+
+Describe 'Test-RegistryToken example 5 explains a 403 down to the scope rule, as documented' {
+    BeforeAll {
+        function ConvertTo-Base64Url([byte[]] $Bytes) { [Convert]::ToBase64String($Bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+
+        $page = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../docs/Test-RegistryToken.md') -Raw
+        $example = ([regex]::Split($page, '(?m)^### Example ') | Where-Object { $_ -like '5 - *' })
+        $script:Code = [regex]::Match($example, '(?s)```powershell\n(.*?)\n```').Groups[1].Value
+        $script:Documented = [regex]::Match($example, '(?s)```Output\n(.*?)\n```').Groups[1].Value
+
+        # What the example names: a Keycloak token for dana in registry-users-lob2, the IdP's keys, release 1.24's scopes.yml.
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'example5')
+        $rsa = [Security.Cryptography.RSA]::Create(2048)
+        $public = $rsa.ExportParameters($false)
+        @{ keys = @(@{ kty = 'RSA'; kid = 'kc-1'; use = 'sig'; n = (ConvertTo-Base64Url $public.Modulus); e = (ConvertTo-Base64Url $public.Exponent) }) } |
+            ConvertTo-Json -Depth 5 -Compress | Set-Content -LiteralPath (Join-Path $folder 'keycloak-certs.json')
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml') -Destination (Join-Path $folder 'scopes.yml')
+        $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $claims = @{ iss = 'https://keycloak.example.com/realms/mcp-gateway'; aud = 'mcp-gateway-web'; azp = 'mcp-gateway-web'; preferred_username = 'dana'; groups = @('registry-users-lob2'); exp = $now + 600; iat = $now - 5 }
+        $header = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes((@{ alg = 'RS256'; typ = 'JWT'; kid = 'kc-1' } | ConvertTo-Json -Compress)))
+        $payload = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes(($claims | ConvertTo-Json -Compress)))
+        $signature = ConvertTo-Base64Url ($rsa.SignData([Text.Encoding]::ASCII.GetBytes("$header.$payload"), [Security.Cryptography.HashAlgorithmName]::SHA256, [Security.Cryptography.RSASignaturePadding]::Pkcs1))
+        $script:Example5 = @{
+            Folder = $folder
+            Token = ConvertTo-SecureString -String "$header.$payload.$signature" -AsPlainText -Force
+            Kc = @{ AUTH_PROVIDER = 'keycloak'; KEYCLOAK_URL = 'https://keycloak.example.com'; KEYCLOAK_CLIENT_ID = 'mcp-gateway-web'; KEYCLOAK_CLIENT_SECRET = 'unused'; SECRET_KEY = New-RegistryApiToken -AsPlainText }
+        }
+    }
+
+    It 'prints the documented verbose lines and verdict at 80 columns' {
+        $Code | Should -Not -BeNullOrEmpty
+        Push-Location $Example5.Folder
+        try {
+            $token = $Example5.Token
+            $kc = $Example5.Kc
+            $output = & ([scriptblock]::Create($Code)) | Out-String -Width 80
+        }
+        finally {
+            Pop-Location
+        }
+
+        # The page shows the verbose stream as the console does (VERBOSE: prefix, unwrapped); the verdict at 80 columns.
+        $lines = { param($text) @($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() -replace '^VERBOSE: ', '' } | Where-Object { $_ -ne '' }) }
+        (& $lines $output) | Should -Be (& $lines $Documented)
+        $output | Should -BeLike "*Gateway.Fgac.Scope: observed scope 'registry-users-lob2': none of its 4 rule(s) names server 'currenttime'*"
+    }
+}

@@ -10,9 +10,9 @@ BeforeAll {
         [Convert]::ToBase64String($Bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
     }
 
-    function New-KeycloakToken([string[]] $Groups) {
+    function New-KeycloakToken([string[]] $Groups, [int] $ExpiresIn = 600) {
         $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-        $claims = @{ iss = 'https://kc.example.com/realms/mcp-gateway'; aud = 'mcp-gateway-web'; preferred_username = 'bob'; exp = $now + 600; iat = $now - 5; groups = $Groups }
+        $claims = @{ iss = 'https://kc.example.com/realms/mcp-gateway'; aud = 'mcp-gateway-web'; preferred_username = 'bob'; exp = $now + $ExpiresIn; iat = $now - 900; groups = $Groups }
         $header = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes((@{ alg = 'RS256'; typ = 'JWT'; kid = 'kc-1' } | ConvertTo-Json -Compress)))
         $payload = ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes(($claims | ConvertTo-Json -Compress)))
         $signature = $script:Rsa.SignData([Text.Encoding]::ASCII.GetBytes("$header.$payload"), [Security.Cryptography.HashAlgorithmName]::SHA256, [Security.Cryptography.RSASignaturePadding]::Pkcs1)
@@ -123,3 +123,78 @@ Describe 'Test-ScopeAccess: the shapes /validate accepts' {
         $result.Detail | Should -Be 'Access denied to currenttime.5'
     }
 }
+
+Describe 'Test-RegistryToken: issue 11''s last gaps, with -Verbose against the built module' {
+    BeforeAll {
+        function Split-Verbose([object[]] $Records) {
+            $records = $Records
+            $script:VerboseLines = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            $records | Where-Object { $_.PSObject.TypeNames -contains 'McpRegistryAuth.Core.Verdict' }
+        }
+        $script:Cafe = New-KeycloakToken @('cafe')
+    }
+
+    It 'decides an FGAC edge shape as the Python server does: a string tools value is a substring test (scopes.yml)' {
+        $scopes = Join-Path $TestDrive 'substring-scopes.yml'
+        Set-Content -LiteralPath $scopes -Value "group_mappings:`n  cafe: [cafe-users]`ncafe-users:`n- server: currenttime`n  methods: [tools/call]`n  tools: current_time_by_timezone"
+        $call = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"time"}}'
+        $verdict = Split-Verbose (Test-RegistryToken -Token $Cafe -Uri $McpUri -Body $call -Environment $Keycloak -Jwks $Jwks -ScopesPath $scopes -WarningAction SilentlyContinue -Verbose 4>&1)
+        $verdict.Status | Should -Be 200
+        $verdict.ScopeAccess.Allowed | Should -BeTrue
+        $VerboseLines | Where-Object { $_ -like "``[PASS``] Gateway.Fgac.Rule: observed scope 'cafe-users' rule 0*'time' is in tools 'current_time_by_timezone' (substring of a string)*" } | Should -HaveCount 1
+    }
+
+    It 'decides an FGAC edge shape as the Python server does: a string entry in server_access is kept and denies (mcp_scopes)' {
+        $scopes = Join-Path $TestDrive 'string-entry.json'
+        Set-Content -LiteralPath $scopes -Value '[{"_id": "cafe-users", "group_mappings": ["cafe"], "server_access": ["server: currenttime", {"server": "currenttime", "methods": ["all"]}]}]'
+        $verdict = Split-Verbose (Test-RegistryToken -Token $Cafe -Uri $McpUri -Body $ToolsList -Environment $Keycloak -Jwks $Jwks -ScopesPath $scopes -WarningAction SilentlyContinue -Verbose 4>&1)
+        $verdict.Status | Should -Be 403
+        $verdict.Detail | Should -Be 'Access denied to currenttime.tools/list'
+        $VerboseLines | Where-Object { $_ -like '`[FAIL`] Gateway.Fgac.DenyOnError:*rule is a str, not a mapping*' } | Should -HaveCount 1
+    }
+
+    It 'reads raw UTF-8 URL bytes as the auth server does (Latin-1): -RawUrlBytes' {
+        $scopes = Join-Path $TestDrive 'cafe.json'
+        Set-Content -LiteralPath $scopes -Value '[{"_id": "cafe-users", "group_mappings": ["cafe"], "server_access": [{"server": "café", "methods": ["all"]}]}]' -Encoding utf8NoBOM
+        $verdict = Split-Verbose (Test-RegistryToken -Token $Cafe -Uri 'https://gw.example.com/café/mcp' -RawUrlBytes -Body $ToolsList -Environment $Keycloak -Jwks $Jwks -ScopesPath $scopes -WarningAction SilentlyContinue -Verbose 4>&1)
+        $verdict.Status | Should -Be 403
+        $verdict.Detail | Should -Be 'Access denied to cafÃ©.tools/list'
+        ($verdict.Warnings -join ' ') | Should -BeLike '*raw UTF-8 bytes*cafÃ©*'
+        $VerboseLines | Where-Object { $_ -like "*Gateway.Fgac.ServerFromPath*server 'cafÃ©'*" } | Should -HaveCount 1
+
+        (Test-RegistryToken -Token $Cafe -Uri 'https://gw.example.com/café/mcp' -Body $ToolsList -Environment $Keycloak -Jwks $Jwks -ScopesPath $scopes -WarningAction SilentlyContinue).Detail |
+            Should -Be 'Access denied to caf%C3%A9.tools/list'
+    }
+
+    It 'gives release 1.24''s provider message for an expired Keycloak token' {
+        $expired = New-KeycloakToken @('registry-admins') -ExpiresIn -120
+        $verdict = Split-Verbose (Test-RegistryToken -Token $expired -Uri $McpUri -Body $ToolsList -Environment $Keycloak -Jwks $Jwks -GatewayRelease V124 -WarningAction SilentlyContinue -Verbose 4>&1)
+        $verdict.Status | Should -Be 401
+        $verdict.Detail | Should -Be 'Token validation failed: Token has expired'
+        $VerboseLines | Where-Object { $_ -like '`[FAIL`] Gateway.Jwt.Expiry:*' } | Should -HaveCount 1
+        (Test-RegistryToken -Token $expired -Uri $McpUri -Body $ToolsList -Environment $Keycloak -Jwks $Jwks -WarningAction SilentlyContinue).Detail | Should -Be 'Token validation failed'
+    }
+
+    It 'answers 401, not 500, when the IdP''s JWKS cannot be fetched' {
+        $unreachable = $Keycloak.Clone()
+        $unreachable.KEYCLOAK_URL = 'https://127.0.0.1:9'
+        $unreachable.KEYCLOAK_EXTERNAL_URL = 'https://kc.example.com'
+        $verdict = Split-Verbose (Test-RegistryToken -Token $Admin -Uri $McpUri -Body $ToolsList -Environment $unreachable -NoCache -WarningAction SilentlyContinue -Verbose 4>&1)
+        $verdict.Status | Should -Be 401
+        $verdict.Detail | Should -Be 'Token validation failed'
+        $verdict.ClientStatus | Should -Be 401
+        $verdict.FailedCheck.Name | Should -Be 'Gateway.Jwt.Jwks'
+        $VerboseLines | Where-Object { $_ -like '`[FAIL`] Gateway.Jwt.Jwks:*' } | Should -HaveCount 1
+    }
+
+    It 'does not mark the SECRET_KEY refusal as the server''s exact text (8c5b834b could not be read)' {
+        $envFile = Join-Path $TestDrive 'short-secret.env'
+        Set-Content -LiteralPath $envFile -Value "REGISTRY_STATIC_TOKEN_AUTH_ENABLED=true`nSECRET_KEY=tooshort"
+        $verdict = Test-RegistryToken -Token $Lob2 -Uri 'https://gw.example.com/api/servers' -EnvFile $envFile -WarningAction SilentlyContinue
+        $verdict.Detail | Should -BeLike 'SECRET_KEY is too short (8 characters); it must be at least 32 characters.*'
+        $finding = $verdict.Findings | Where-Object Code -eq 'GW010'
+        $finding | Should -Not -BeNullOrEmpty
+        $finding.ExactText | Should -BeFalse
+    }
+}
+

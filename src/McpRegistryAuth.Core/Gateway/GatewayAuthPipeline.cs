@@ -68,7 +68,11 @@ public static class GatewayAuthPipeline
                 warnings.Add($"nginx picks its location from '{normalized}' but hands /validate the raw '{path}', which the auth server's prefix tests and FGAC read as it is.");
             }
 
-            if (request.UrlWasEncoded)
+            if (request.UrlSentRaw)
+            {
+                warnings.Add($"The client sends the URL's characters outside ASCII as raw UTF-8 bytes: nginx copies them into X-Original-URL and the auth server reads header bytes as Latin-1, so /validate sees '{path}' (e.g. 'café' as 'cafÃ©'); a scope rule must name the server that way to match. A client that percent-encodes sends '{new GatewayRequest(request.Url).Path}'.");
+            }
+            else if (request.UrlWasEncoded)
             {
                 warnings.Add($"The URL holds characters a client percent-encodes: /validate sees '{path}'. A client that sends the raw UTF-8 bytes instead makes the auth server read them as Latin-1 (e.g. 'café' as 'cafÃ©').");
             }

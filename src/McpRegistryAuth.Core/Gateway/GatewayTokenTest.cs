@@ -39,7 +39,7 @@ public sealed class GatewayTokenTest : ITokenTest
     {
         ArgumentNullException.ThrowIfNull(request);
         var tokenHeader = OAuth.TokenHeaderRule.HeaderFor(RegistryType.Gateway, request.Uri, config.RootPath);
-        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers, tokenHeader), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body));
+        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers, tokenHeader), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body), request.RawUrlBytes);
         return EvaluateAsync(gatewayRequest, request, cancellationToken);
     }
 

@@ -6,7 +6,9 @@ namespace McpRegistryAuth.Core.Gateway;
 /// The gateway's <c>validate_secret_key</c> (registry/common/secret_key.py), which auth_server/server.py runs on
 /// <c>SECRET_KEY</c> at import in release 1.30: required, not a well-known placeholder (the same list and
 /// markers as <see cref="SigningSecretRule"/>), at least 32 characters after strip. Any refusal raises
-/// RuntimeError, so the auth server does not start. Messages are the server's RuntimeError texts.
+/// RuntimeError, so the auth server does not start. Messages are the RuntimeError texts of secret_key.py as stored
+/// at upstream commit 6056df46; the file at 8c5b834b (release 1.30) could not be read, so findings built on them
+/// are not marked ExactText.
 /// </summary>
 public static class SecretKeyRule
 {

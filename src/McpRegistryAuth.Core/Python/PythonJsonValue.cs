@@ -14,7 +14,7 @@ public static class PythonJsonValue
     public static bool IsTruthy(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => false,
-        JsonValueKind.String => value.GetString()!.Length > 0,
+        JsonValueKind.String => Text(value).Length > 0,
         JsonValueKind.Number => Number(value) != 0,
         JsonValueKind.Array => value.GetArrayLength() > 0,
         JsonValueKind.Object => value.EnumerateObject().Any(),
@@ -22,7 +22,7 @@ public static class PythonJsonValue
     };
 
     /// <summary>Python's <c>str(value)</c>; strings inside a list or dict are shown as <c>repr</c> does.</summary>
-    public static string Str(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : Repr(value);
+    public static string Str(JsonElement value) => value.ValueKind == JsonValueKind.String ? Text(value) : Repr(value);
 
     /// <summary>The number as a double (Python compares ints and floats by value).</summary>
     public static double Number(JsonElement value) =>
@@ -42,7 +42,7 @@ public static class PythonJsonValue
             case JsonValueKind.False:
                 return "False";
             case JsonValueKind.String:
-                return "'" + value.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+                return "'" + Text(value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
             case JsonValueKind.Number:
                 return IsInt(value) ? System.Numerics.BigInteger.Parse(value.GetRawText(), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : Float(Number(value));
             case JsonValueKind.Array:
@@ -74,5 +74,42 @@ public static class PythonJsonValue
         }
 
         return shortest.Contains('.', StringComparison.Ordinal) || !double.IsFinite(number) ? shortest : shortest + ".0";
+    }
+
+    /// <summary>
+    /// A JSON string as Python's json.loads reads it. Python keeps an escaped lone surrogate ("\ud83d") as a
+    /// character of its own, where System.Text.Json refuses to make a string of it; such text is unescaped here.
+    /// </summary>
+    public static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = value.GetRawText();
+            var builder = new System.Text.StringBuilder(raw.Length);
+            for (var i = 1; i < raw.Length - 1; i++)
+            {
+                if (raw[i] != '\\')
+                {
+                    builder.Append(raw[i]);
+                    continue;
+                }
+
+                var escape = raw[++i];
+                if (escape == 'u')
+                {
+                    builder.Append((char)Convert.ToInt32(raw.Substring(i + 1, 4), 16));
+                    i += 4;
+                    continue;
+                }
+
+                builder.Append(escape switch { 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', _ => escape });
+            }
+
+            return builder.ToString();
+        }
     }
 }

@@ -51,4 +51,34 @@ public static class PythonText
 
     /// <summary>Python's <c>str.lower()</c> for the comparisons the servers make (culture-independent).</summary>
     public static string Lower(string value) => value.ToLower(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Python's <c>needle in text</c> on str: a substring test over code points. .NET strings are UTF-16, so an
+    /// ordinal search could match half of a surrogate pair (a JSON "\ud83d" inside "😀"), which Python never does.
+    /// </summary>
+    public static bool Contains(string text, string needle)
+    {
+        var from = 0;
+        while (from <= text.Length)
+        {
+            var at = text.IndexOf(needle, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            if (!SplitsPair(text, at) && !SplitsPair(text, at + needle.Length))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    // True when a match boundary falls between the two halves of a surrogate pair.
+    private static bool SplitsPair(string text, int boundary) =>
+        boundary > 0 && boundary < text.Length && char.IsHighSurrogate(text[boundary - 1]) && char.IsLowSurrogate(text[boundary]);
 }

@@ -21,6 +21,9 @@ public sealed record TokenTestRequest
 
     public string? Body { get; init; }
 
+    /// <summary>True when the client sends characters outside ASCII in the URL as raw UTF-8 bytes, not percent-encoded.</summary>
+    public bool RawUrlBytes { get; init; }
+
     /// <summary>The instant the server evaluates the token (see <see cref="EvaluationInstant"/>).</summary>
     public required DateTimeOffset At { get; init; }
 

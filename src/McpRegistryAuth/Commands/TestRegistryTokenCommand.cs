@@ -42,13 +42,15 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Body { get; set; }
 
+    [Parameter]
+    public SwitchParameter RawUrlBytes { get; set; }
+
     /// <summary>The server family; a string so no core enum sits in this assembly's fields (CONTRIBUTING.md).</summary>
     [Parameter]
     [ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
     public string? RegistryType { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? EnvFile { get; set; }
 
     [Parameter]
@@ -61,12 +63,10 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [ValidateSet(nameof(Core.Gateway.GatewayRelease.Latest), nameof(Core.Gateway.GatewayRelease.V124))]
     public string GatewayRelease { get; set; } = nameof(Core.Gateway.GatewayRelease.Latest);
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? ScopesPath { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? TokensFile { get; set; }
 
     [Parameter]
@@ -75,19 +75,16 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
     [Parameter]
     public DateTime? At { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? Jwks { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter, ValidateNotNullOrEmpty]
     public string? DiscoveryDocument { get; set; }
 
     [Parameter]
@@ -130,7 +127,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             return;
         }
 
-        var request = new TokenTestRequest { Token = token, TokenFileChecks = fileChecks, Uri = Uri, Headers = Dictionaries.ToSecrets(Header).ToArray(), Body = Body, At = at };
+        var request = new TokenTestRequest { Token = token, TokenFileChecks = fileChecks, Uri = Uri, Headers = Dictionaries.ToSecrets(Header).ToArray(), Body = Body, RawUrlBytes = RawUrlBytes, At = at };
         var verdicts = TokenTestSession.EvaluateAsync(test, request, Cancellation).GetAwaiter().GetResult();
         if (Quiet)
         {

@@ -28,6 +28,35 @@ public class NamesOnTheWireTests
     }
 
     [Fact]
+    public async Task Wire_RawUtf8UrlBytesAreReadAsLatin1ByTheAuthServer()
+    {
+        // nginx copies the raw bytes of $request_uri into X-Original-URL; Starlette decodes header bytes as Latin-1.
+        var raw = Request(Kc("cafe"), "https://gw.example.com/café/mcp", ToolsList) with { RawUrlBytes = true };
+        var verdict = await Answer(Test(Cafe("café", "x")), raw);
+        Assert.Equal(403, verdict.Status);
+        Assert.Equal("Access denied to cafÃ©.tools/list", verdict.Detail);
+        Assert.Equal("cafÃ©", verdict.ScopeAccess!.Server);
+        Assert.Contains(verdict.Warnings, w => w.Contains("raw UTF-8 bytes", StringComparison.Ordinal) && w.Contains("/caf%C3%A9/mcp", StringComparison.Ordinal));
+
+        // A rule that names the server as the auth server sees it matches; the percent-encoded name does not.
+        Assert.Equal(200, (await Answer(Test(Cafe("cafÃ©", "x")), raw)).Status);
+        Assert.Equal(403, (await Answer(Test(Cafe("caf%C3%A9", "x")), raw)).Status);
+
+        // An ASCII URL is the same either way.
+        var ascii = await Answer(Test(Cafe("cafe", "x")), Request(Kc("cafe"), "https://gw.example.com/cafe/mcp", ToolsList) with { RawUrlBytes = true });
+        Assert.Equal(200, ascii.Status);
+        Assert.DoesNotContain(ascii.Warnings, w => w.Contains("raw UTF-8", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://gw.example.com/café/mcp", false, "/caf%C3%A9/mcp")]
+    [InlineData("https://gw.example.com/café/mcp", true, "/cafÃ©/mcp")]
+    [InlineData("https://gw.example.com/日本/mcp", true, "/æ\u0097¥æ\u009c¬/mcp")]
+    [InlineData("https://gw.example.com/a b/café", true, "/a%20b/cafÃ©")]
+    public void OriginalUrl_PathAsTheAuthServerReadsIt(string url, bool raw, string path) =>
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(path), new McpRegistryAuth.Core.Gateway.GatewayRequest(new Uri(url), rawUrlBytes: raw).Path);
+
+    [Fact]
     public async Task Wire_ANonAsciiToolNameInTheBodyIsReadAsLatin1()
     {
         var definitions = Cafe("cafe", "get_café");

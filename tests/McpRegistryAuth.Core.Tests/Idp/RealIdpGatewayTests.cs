@@ -65,12 +65,12 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
     }
 
     [Fact]
-    public async Task RealIdp_SystemRootsDoNotTrustTheTestCaSoTheGatewayAnswers500()
+    public async Task RealIdp_SystemRootsDoNotTrustTheTestCaSoTheGatewayAnswers401()
     {
         var token = await idp.Server.GetAccessTokenAsync("rs256-client", tokenPath: KeycloakShapedIdp.TokenPath);
         using var systemRoots = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var verdict = await Evaluate(token, new HttpKeySetSource(systemRoots, noCache: true));
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
         Assert.Contains("TLS", verdict.FailedCheck!.Observed);
     }
 
@@ -103,7 +103,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
     }
 
     [Fact]
-    public async Task RealIdp_DownIdpIs500WithConnectionRefused()
+    public async Task RealIdp_DownIdpIs401WithConnectionRefused()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -113,7 +113,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
         var env = idp.GatewayEnvironment();
         env["KEYCLOAK_URL"] = $"https://127.0.0.1:{port}";
         var verdict = await new GatewayJwtStage(new HttpKeySetSource(idp.Server.Client, noCache: true)).EvaluateAsync(Bearer(token), env, DateTimeOffset.UtcNow);
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
         Assert.Contains("connection refused", verdict.FailedCheck!.Observed);
     }
 
@@ -131,7 +131,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
 
         var verdict = await new GatewayJwtStage(new HttpKeySetSource(idp.Server.Client, noCache: true), diagnosis).EvaluateAsync(Bearer(token), env, DateTimeOffset.UtcNow);
 
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
         Assert.Equal("Gateway.Jwt.Jwks", verdict.FailedCheck!.Name);
         var names = verdict.Checks.Select(c => c.Name).ToList();
         var jwks = names.IndexOf("Gateway.Jwt.Jwks");
@@ -146,7 +146,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
     }
 
     [Fact]
-    public async Task RealIdp_HangingIdpTimesOutAndIs500()
+    public async Task RealIdp_HangingIdpTimesOutAndIs401()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start(); // accepts connections (backlog) but never answers
@@ -157,7 +157,7 @@ public class RealIdpGatewayTests : IClassFixture<KeycloakShapedIdp>
         using var client = idp.Server.CreateClient(TimeSpan.FromSeconds(1));
         var verdict = await new GatewayJwtStage(new HttpKeySetSource(client, noCache: true)).EvaluateAsync(Bearer(token), env, DateTimeOffset.UtcNow);
         listener.Stop();
-        Assert.Equal(500, verdict.Status);
+        Assert.Equal(401, verdict.Status);
         Assert.Contains("timed out", verdict.FailedCheck!.Observed);
     }
 

@@ -170,17 +170,17 @@ public sealed class GatewayJwtStage
         if (!Uri.TryCreate(provider.JwksUrl, UriKind.Absolute, out var jwksUri))
         {
             run.Checks.Add(new Check(GatewayJwtCheckNames.Jwks, false, provider.JwksUrl, "an absolute URL built from the provider settings"));
-            return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+            return run.Answer(401, GatewayJwtTexts.ValidationFailed);
         }
 
         var fetched = await keySets.GetKeySetAsync(jwksUri, cancellationToken).ConfigureAwait(false);
         run.Checks.Add(new Check(GatewayJwtCheckNames.Jwks, fetched.Succeeded, fetched.Succeeded ? $"{fetched.KeySet!.KeyIds.Count} keys from {fetched.KeySet.Source}{(fetched.FromCache ? " (cached)" : "")}" : fetched.Error,
-            provider.JwksUrl, fetched.Succeeded ? null : "The JWKS could not be fetched: the gateway answers 500 (an IdP outage is a 500, not a 401)."));
+            provider.JwksUrl, fetched.Succeeded ? null : "The JWKS could not be fetched: the provider raises ValueError(\"Cannot retrieve JWKS: ...\") inside validate_token, so /validate answers 401 \"Token validation failed\", as for a bad token (an IdP outage looks like a bad token)."));
         if (!fetched.Succeeded)
         {
             if (fetchDiagnosis is not null && (jwksUri.Scheme == Uri.UriSchemeHttps || jwksUri.Scheme == Uri.UriSchemeHttp))
                 run.Checks.AddRange((await fetchDiagnosis.RunAsync(jwksUri, FetchDocumentKind.Jwks, cancellationToken).ConfigureAwait(false)).Checks);
-            return run.Answer(500, GatewayJwtTexts.ProviderConfigurationError);
+            return run.Answer(401, GatewayJwtTexts.ValidationFailed);
         }
 
         var key = fetched.KeySet!.FindByKeyId(kid);

@@ -81,7 +81,7 @@ internal sealed class CompiledField
     {
         if (text is not null)
         {
-            return text.Contains(needle, StringComparison.Ordinal);
+            return Python.PythonText.Contains(text, needle);
         }
 
         if (nameSet is not null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using McpRegistryAuth.Core.Python;
@@ -27,7 +26,7 @@ public sealed class DefinitionValue
     public DefinitionValueKind Kind { get; }
 
     /// <summary>The scalar as written (strings, numbers, booleans); null for Null, List and Mapping.</summary>
-    public string? Text => Kind is DefinitionValueKind.String or DefinitionValueKind.Number or DefinitionValueKind.Boolean ? Unsafe.As<string>(payload) : null;
+    public string? Text => Kind is DefinitionValueKind.String or DefinitionValueKind.Number or DefinitionValueKind.Boolean or DefinitionValueKind.Timestamp ? Unsafe.As<string>(payload) : null;
 
     public IReadOnlyList<DefinitionValue> Items => Kind == DefinitionValueKind.List ? Unsafe.As<IReadOnlyList<DefinitionValue>>(payload)! : Array.Empty<DefinitionValue>();
 
@@ -48,6 +47,8 @@ public sealed class DefinitionValue
     public static DefinitionValue Number(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Number, text, file, line, column);
 
     public static DefinitionValue Boolean(bool value, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Boolean, value ? "True" : "False", file, line, column);
+
+    public static DefinitionValue Timestamp(string text, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.Timestamp, text, file, line, column);
 
     public static DefinitionValue List(IReadOnlyList<DefinitionValue> items, string? file = null, int line = 0, int column = 0) => new(DefinitionValueKind.List, items ?? (object)Array.Empty<DefinitionValue>(), file, line, column);
 
@@ -93,13 +94,24 @@ public sealed class DefinitionValue
 
                 return Membership.No;
             case DefinitionValueKind.String:
-                return Text!.Contains(needle, StringComparison.Ordinal) ? Membership.Yes : Membership.No;
+                return PythonText.Contains(Text!, needle) ? Membership.Yes : Membership.No;
             case DefinitionValueKind.Mapping:
                 return Has(needle) ? Membership.Yes : Membership.No;
             default:
                 return Membership.Error;
         }
     }
+
+    /// <summary>
+    /// The number's value as Python holds it: JSON numbers as written, YAML 1.1 ints with PyYAML's readings
+    /// (0x1F, 017 octal, 0b101, 1_000, 1:30 base 60) and floats (.inf, .nan); NaN when the text is none of these.
+    /// </summary>
+    public double NumberValue => Kind switch
+    {
+        DefinitionValueKind.Number => PythonNumber.Parse(Text!),
+        DefinitionValueKind.Boolean => Text == "True" ? 1 : 0,
+        _ => double.NaN,
+    };
 
     /// <summary>
     /// Python's <c>needle in value</c> for a needle that is not a string (a JSON-RPC method or tool name of another
@@ -110,7 +122,7 @@ public sealed class DefinitionValue
     {
         if (needle.ValueKind == JsonValueKind.String)
         {
-            return Contains(needle.GetString()!);
+            return Contains(PythonJsonValue.Text(needle));
         }
 
         switch (Kind)
@@ -130,7 +142,7 @@ public sealed class DefinitionValue
         switch (needle.ValueKind)
         {
             case JsonValueKind.String:
-                return item.Kind == DefinitionValueKind.String && item.Text == needle.GetString();
+                return item.Kind == DefinitionValueKind.String && item.Text == PythonJsonValue.Text(needle);
             case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
                 var number = needle.ValueKind switch
                 {
@@ -141,7 +153,7 @@ public sealed class DefinitionValue
                 return item.Kind switch
                 {
                     DefinitionValueKind.Boolean => (item.Text == "True" ? 1d : 0d) == number,
-                    DefinitionValueKind.Number => double.TryParse(item.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == number,
+                    DefinitionValueKind.Number => item.NumberValue == number,
                     _ => false,
                 };
             case JsonValueKind.Array:
@@ -161,7 +173,7 @@ public sealed class DefinitionValue
     {
         DefinitionValueKind.Null => "None",
         DefinitionValueKind.String => $"'{Text}'",
-        DefinitionValueKind.Number or DefinitionValueKind.Boolean => Text!,
+        DefinitionValueKind.Number or DefinitionValueKind.Boolean or DefinitionValueKind.Timestamp => Text!,
         DefinitionValueKind.List => "[" + string.Join(", ", Items.Select(i => i.ToString())) + "]",
         _ => "{" + string.Join(", ", Entries.Select(e => $"'{e.Key}': {e.Value}")) + "}",
     };
@@ -171,8 +183,9 @@ public sealed class DefinitionValue
     {
         DefinitionValueKind.Null => "NoneType",
         DefinitionValueKind.String => "str",
-        DefinitionValueKind.Number => Text!.Contains('.') || Text.Contains('e') || Text.Contains('E') ? "float" : "int",
+        DefinitionValueKind.Number => PythonNumber.IsFloat(Text!) ? "float" : "int",
         DefinitionValueKind.Boolean => "bool",
+        DefinitionValueKind.Timestamp => Text!.Length == 10 ? "datetime.date" : "datetime.datetime",
         DefinitionValueKind.List => "list",
         _ => "dict",
     };

@@ -13,4 +13,7 @@ public enum DefinitionValueKind
     Boolean,
     List,
     Mapping,
+
+    /// <summary>A date or date-time PyYAML's YAML 1.1 timestamp resolver makes of an unquoted scalar (2026-01-01): never equal to a name, not iterable.</summary>
+    Timestamp,
 }

@@ -185,11 +185,11 @@ public static partial class GatewayRequestReader
             return new ProxyHopTarget { ServerName = server, Method = "initialize", RejectStatus = 403, RejectDetail = HopBodyNotAuthorizedDetail };
         }
 
-        var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String && m.GetString()!.Length > 0 ? m.GetString()! : "initialize";
+        var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String && PythonJsonValue.Text(m).Length > 0 ? PythonJsonValue.Text(m) : "initialize";
         string? tool = null;
         if (method == ScopeEvaluator.ToolsCall && root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
         {
-            tool = n.GetString();
+            tool = PythonJsonValue.Text(n);
         }
 
         return new ProxyHopTarget { ServerName = server, Method = method, ToolName = tool };

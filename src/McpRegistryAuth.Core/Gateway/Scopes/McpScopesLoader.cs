@@ -215,30 +215,16 @@ public static class McpScopesLoader
             return new ServerScope(name, Array.Empty<ScopeRule>(), document.File, document.Line, groups);
         }
 
-        if (access.Kind != DefinitionValueKind.List)
+        var rules = new List<ScopeRule>();
+        var flattened = Flatten(name, access, findings, out var raised);
+        if (raised is not null)
         {
-            var empty = ScopeRule.IsFalsy(access) && access.Kind is not (DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean);
-            if (empty)
-            {
-                return new ServerScope(name, Array.Empty<ScopeRule>(), document.File, document.Line, groups);
-            }
-
-            var failure = access.Kind is DefinitionValueKind.Mapping or DefinitionValueKind.String
-                ? null
-                : $"server_access is {access} ({access.PythonType}), which cannot be iterated";
-            if (failure is not null)
-            {
-                findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.ScopeNotAList, Message = $"scope '{name}': {failure}; FGAC raises when it reaches this scope and denies the request.", File = access.File, Line = access.Line, Path = $"{name}.server_access", Fix = "Make server_access a list of rules." });
-                return new ServerScope(name, Array.Empty<ScopeRule>(), document.File, document.Line, groups, failure);
-            }
-
-            // Iterating a mapping or string yields strings, none of which has a server key: all dropped.
-            findings.Add(new Finding { Severity = FindingSeverity.Warning, Code = ScopeFindingCodes.RuleNeverMatches, Message = $"scope '{name}': server_access is a {access.PythonType}, not a list; flattening keeps nothing from it, so the scope grants nothing.", File = access.File, Line = access.Line, Path = $"{name}.server_access", Fix = "Make server_access a list of rules." });
-            return new ServerScope(name, Array.Empty<ScopeRule>(), document.File, document.Line, groups);
+            // get_server_scopes catches the error and answers [], so FGAC skips this scope; others still grant.
+            findings.Add(new Finding { Severity = FindingSeverity.Error, Code = ScopeFindingCodes.ScopeNotAList, Message = $"scope '{name}': flattening server_access raises ({raised}); the gateway catches it and reads the scope as having no rules, so it grants nothing.", File = access.File ?? document.File, Line = access.Line > 0 ? access.Line : document.Line, Path = $"{name}.server_access", Fix = "Make server_access a list of rules {server, methods, tools} or {agent, actions}, with grouped rules under access_rules: [...]." });
+            return new ServerScope(name, rules, document.File, document.Line, groups);
         }
 
-        var rules = new List<ScopeRule>();
-        foreach (var entry in Flatten(name, access, findings))
+        foreach (var entry in flattened)
         {
             var rule = new ScopeRule(name, rules.Count, entry);
             ScopeRuleLinter.Lint(rule, findings);
@@ -249,39 +235,90 @@ public static class McpScopesLoader
     }
 
     /// <summary>
-    /// <c>_flatten_server_access</c>: grouped entries' <c>access_rules</c> are spliced in; entries with a
-    /// <c>server</c> or <c>agent</c> key are kept; everything else (e.g. the legacy <c>agents:</c> form) is dropped.
+    /// <c>_flatten_server_access</c> with Python's operators: for each entry of server_access (a mapping yields its
+    /// keys, a string its characters), <c>"access_rules" in entry</c> splices in <c>entry.get("access_rules", [])</c>
+    /// as it is; otherwise an entry in which <c>"server"</c> or <c>"agent"</c> is found is kept, whatever its type
+    /// (a string containing "server" is kept, and FGAC then denies on it). <c>in</c> is a substring test on a
+    /// string, membership on a list and a key test on a mapping; on anything else it raises, as do iterating
+    /// a non-iterable and <c>.get</c> on a non-mapping: then <paramref name="raised"/> says why.
     /// </summary>
-    private static IEnumerable<DefinitionValue> Flatten(string scope, DefinitionValue access, List<Finding> findings)
+    private static List<DefinitionValue> Flatten(string scope, DefinitionValue access, List<Finding> findings, out string? raised)
     {
-        foreach (var entry in access.Items)
+        var rules = new List<DefinitionValue>();
+        raised = null;
+        var entries = Iterate(access);
+        if (entries is null)
         {
-            if (entry.Kind == DefinitionValueKind.Mapping && entry.Get("access_rules") is { Kind: DefinitionValueKind.List } group)
+            raised = $"server_access is {Shorten(access)} ({access.PythonType}), which cannot be iterated";
+            return rules;
+        }
+
+        foreach (var entry in entries)
+        {
+            var grouped = entry.Contains("access_rules");
+            if (grouped == Membership.Error)
             {
-                foreach (var inner in group.Items)
-                {
-                    if (Kept(inner))
-                    {
-                        yield return inner;
-                    }
-                    else
-                    {
-                        Dropped(scope, inner, findings);
-                    }
-                }
+                raised = $"'\"access_rules\" in' an entry that is {Shorten(entry)} ({entry.PythonType}) raises TypeError";
+                return rules;
             }
-            else if (Kept(entry))
+
+            if (grouped == Membership.Yes)
             {
-                yield return entry;
+                if (entry.Kind != DefinitionValueKind.Mapping)
+                {
+                    raised = $"an entry {Shorten(entry)} ({entry.PythonType}) holds 'access_rules' but has no .get";
+                    return rules;
+                }
+
+                var inner = entry.Get("access_rules");
+                var items = inner is null ? [] : Iterate(inner);
+                if (items is null)
+                {
+                    raised = $"access_rules is {Shorten(inner!)} ({inner!.PythonType}), which cannot be iterated";
+                    return rules;
+                }
+
+                rules.AddRange(items);
+                continue;
+            }
+
+            var server = entry.Contains("server");
+            var agent = server == Membership.Yes ? Membership.No : entry.Contains("agent");
+            if (server == Membership.Yes || agent == Membership.Yes)
+            {
+                rules.Add(entry);
             }
             else
             {
                 Dropped(scope, entry, findings);
             }
         }
+
+        return rules;
     }
 
-    private static bool Kept(DefinitionValue entry) => entry.Kind == DefinitionValueKind.Mapping && (entry.Has("server") || entry.Has("agent"));
+    /// <summary>What iterating the value yields in Python: a list's items, a mapping's keys, a string's characters; null when it raises.</summary>
+    private static IReadOnlyList<DefinitionValue>? Iterate(DefinitionValue value) => value.Kind switch
+    {
+        DefinitionValueKind.List => value.Items,
+        DefinitionValueKind.Mapping => value.Entries.Select(e => DefinitionValue.String(e.Key, value.File, e.Line, e.Column)).ToList(),
+        DefinitionValueKind.String => Characters(value),
+        _ => null,
+    };
+
+    private static List<DefinitionValue> Characters(DefinitionValue value)
+    {
+        var characters = new List<DefinitionValue>();
+        var text = value.Text!;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            characters.Add(DefinitionValue.String(text.Substring(i, width), value.File, value.Line, value.Column));
+            i += width - 1;
+        }
+
+        return characters;
+    }
 
     private static void Dropped(string scope, DefinitionValue entry, List<Finding> findings) => findings.Add(new Finding
     {

@@ -106,7 +106,7 @@ public static class ScopeAccessMatrix
 
         foreach (var (server, serverFromCatalog) in servers)
         {
-            if (rule.Methods is { Kind: DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean } badMethods)
+            if (rule.Methods is { Kind: DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean or DefinitionValueKind.Timestamp } badMethods)
             {
                 yield return Row(server, null, null, MatchKind.DeniesOnError, serverFromCatalog, $"methods is {badMethods} ({badMethods.PythonType})");
                 continue;
@@ -117,7 +117,7 @@ public static class ScopeAccessMatrix
                 yield return row;
             }
 
-            if (rule.Tools is { Kind: DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean } badTools)
+            if (rule.Tools is { Kind: DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean or DefinitionValueKind.Timestamp } badTools)
             {
                 yield return Row(server, null, null, MatchKind.DeniesOnError, serverFromCatalog, $"tools is {badTools} ({badTools.PythonType}): raises for every method the methods do not grant");
                 continue;

@@ -79,7 +79,7 @@ public sealed class ScopeRule
         DefinitionValueKind.List => value.Items.Count == 0,
         DefinitionValueKind.Mapping => value.Entries.Count == 0,
         DefinitionValueKind.Boolean => value.Text == "False",
-        DefinitionValueKind.Number => double.TryParse(value.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && number == 0,
+        DefinitionValueKind.Number => value.NumberValue == 0,
         _ => false,
     };
 }

@@ -83,7 +83,7 @@ internal static class ScopeRuleLinter
                     $"{Where(rule)}: {name} is the string {value}, not a list, so the gateway tests it by substring: any name contained in it matches (and a value containing 'all' or '*' is a wildcard).",
                     $"Write {name} as a list: [{value.Text}].", $"{rule.Scope}[{rule.Index}].{name}"));
                 break;
-            case DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean:
+            case DefinitionValueKind.Null or DefinitionValueKind.Number or DefinitionValueKind.Boolean or DefinitionValueKind.Timestamp:
                 findings.Add(Make(FindingSeverity.Warning, ScopeFindingCodes.RuleDeniesOnError, value,
                     $"{Where(rule)}: {name} is {value} ({value.PythonType}); testing membership in it raises, so every request to a server this rule matches is denied unless an earlier rule granted it.",
                     $"Write {name} as a list, or remove the key (a missing {name} means []).", $"{rule.Scope}[{rule.Index}].{name}"));

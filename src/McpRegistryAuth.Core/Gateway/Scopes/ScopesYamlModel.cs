@@ -94,10 +94,10 @@ public static class ScopesYamlModel
                 return new ServerScope(name, rules, value.File, entry.Line);
             default:
                 // What the file backend hands FGAC when this key is requested as a scope.
+                // FGAC skips a falsy value (`if not scope_config: continue`): an empty key, '', {}, 0 or false.
                 var failure = value.Kind switch
                 {
-                    DefinitionValueKind.Mapping when value.Entries.Count == 0 => null,
-                    DefinitionValueKind.String when value.Text!.Length == 0 => null,
+                    _ when ScopeRule.IsFalsy(value) => null,
                     DefinitionValueKind.Mapping => "the value is a mapping: iterating it yields its keys (strings), and 'str' object has no attribute 'get'",
                     DefinitionValueKind.String => "the value is a string: iterating it yields characters, and 'str' object has no attribute 'get'",
                     _ => $"the value is {value} ({value.PythonType}), which cannot be iterated",

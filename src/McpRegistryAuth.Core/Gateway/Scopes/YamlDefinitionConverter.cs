@@ -251,6 +251,7 @@ internal sealed partial class YamlDefinitionConverter
             DefinitionValueKind.Null => DefinitionValue.Null(file, scalar.Line, scalar.Column),
             DefinitionValueKind.Boolean => DefinitionValue.Boolean(Trues.Contains(text), file, scalar.Line, scalar.Column),
             DefinitionValueKind.Number => DefinitionValue.Number(text, file, scalar.Line, scalar.Column),
+            DefinitionValueKind.Timestamp => DefinitionValue.Timestamp(text, file, scalar.Line, scalar.Column),
             _ => DefinitionValue.String(text, file, scalar.Line, scalar.Column),
         };
     }
@@ -268,6 +269,7 @@ internal sealed partial class YamlDefinitionConverter
                 "null" => DefinitionValueKind.Null,
                 "bool" => DefinitionValueKind.Boolean,
                 "int" or "float" => DefinitionValueKind.Number,
+                "timestamp" => DefinitionValueKind.Timestamp,
                 _ => DefinitionValueKind.String,
             };
         }
@@ -290,7 +292,12 @@ internal sealed partial class YamlDefinitionConverter
             }
         }
 
-        return MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)) ? DefinitionValueKind.Number : DefinitionValueKind.String;
+        if (MayBeNumber(text) && (IntPattern().IsMatch(text) || FloatPattern().IsMatch(text)))
+        {
+            return DefinitionValueKind.Number;
+        }
+
+        return text.Length >= 8 && char.IsAsciiDigit(text[0]) && TimestampPattern().IsMatch(text) ? DefinitionValueKind.Timestamp : DefinitionValueKind.String;
     }
 
     // Every null and boolean spelling is at most five characters and starts with one of these.
@@ -305,4 +312,8 @@ internal sealed partial class YamlDefinitionConverter
 
     [GeneratedRegex(@"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
+
+    // PyYAML's YAML 1.1 implicit resolver for timestamps: a date, or a date and time.
+    [GeneratedRegex(@"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPattern();
 }

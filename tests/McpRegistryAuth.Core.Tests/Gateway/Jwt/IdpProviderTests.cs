@@ -160,12 +160,16 @@ public class IdpProviderTests
     }
 
     [Fact]
-    public async Task Idp_JwksUnreachableIs500()
+    public async Task Idp_JwksUnreachableIs401TokenValidationFailed()
     {
+        // Every provider's get_jwks raises ValueError("Cannot retrieve JWKS: ..."), which validate_token re-raises as a
+        // ValueError and /validate answers 401, not the 500 of its non-ValueError branch.
         var verdict = await Evaluate(Bearer(Kc(new { iss = KcIssuer, aud = "mcp-gateway", exp = In(300) })), Keycloak(), new DownKeySetSource());
-        Assert.Equal(500, verdict.Status);
-        Assert.Equal(GatewayJwtTexts.ProviderConfigurationError, verdict.Detail);
-        Assert.Equal(500, verdict.ClientStatus);
+        Assert.Equal(401, verdict.Status);
+        Assert.Equal(GatewayJwtTexts.ValidationFailed, verdict.Detail);
+        Assert.Equal("Bearer", verdict.WwwAuthenticate);
+        Assert.Equal(401, verdict.ClientStatus);
+        Assert.Equal("Gateway.Jwt.Jwks", Failed(verdict).Name);
         Assert.Contains(verdict.Hints, h => h.Contains("IdP outage"));
     }
 

@@ -85,4 +85,68 @@ public class FgacEdgeShapeTests
     [InlineData("{\"k\": [false]}", "{'k': [False]}")]
     public void PythonStr_OfJsonValues(string json, string text) =>
         Assert.Equal(text, PythonJsonValue.Str(System.Text.Json.JsonDocument.Parse(json).RootElement));
+
+    private const string ToolsList = """{"jsonrpc":"2.0","id":1,"method":"tools/list"}""";
+
+    private static string Call(string tool) => "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\"}}";
+
+    private static ScopeAccessResult SendYaml(string scopes, string body) =>
+        TestRequest(ScopesYamlLoader.FromText("group_mappings:\n  g: [s, t]\n" + scopes), body);
+
+    private static ScopeAccessResult SendDb(string documents, string body) => TestRequest(Db(documents), body);
+
+    // scopes.yml (release 1.24's file backend), read with PyYAML's YAML 1.1 types.
+    [Theory]
+    [InlineData("s: [{server: srv, methods: tools/listing}]", ToolsList, true, null)]
+    [InlineData("s: [{server: srv, methods: [Tools/List]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s: [{server: ' srv', methods: [all]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s: [{server: '/*/', methods: [all]}]", ToolsList, true, null)]
+    [InlineData("s: [{server: '**', methods: [all]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s: [{server: srv, methods: {tools/list: null}}]", ToolsList, true, null)]
+    [InlineData("s: [{server: srv, methods: yes}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s: [{server: 0x0, methods: [all]}, {server: srv, methods: [all]}]", ToolsList, true, null)]
+    [InlineData("s: [{server: 0x10, methods: [all]}, {server: srv, methods: [all]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s: [{server: 2026-01-01, methods: [all]}, {server: srv, methods: [all]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    [InlineData("s:\nt: [{server: srv, methods: [all]}]", ToolsList, true, null)]
+    [InlineData("s: 0\nt: [{server: srv, methods: [all]}]", ToolsList, true, null)]
+    [InlineData("s: 5\nt: [{server: srv, methods: [all]}]", ToolsList, false, "Access denied to srv.tools/list")]
+    public void ScopesYml_EdgeShapes_AsTheServerDecidesThem(string scopes, string body, bool allowed, string? detail)
+    {
+        var result = SendYaml(scopes, body);
+        Assert.Equal((allowed, detail), (result.Allowed, result.Detail));
+    }
+
+    [Theory]
+    [InlineData("s: [{server: srv, tools: current_time_by_timezone}]", "time", true)]
+    [InlineData("s: [{server: srv, tools: ['x y']}]", "x y", true)]
+    [InlineData("s: [{server: srv, tools: [get_time]}]", "GET_TIME", false)]
+    [InlineData("s: [{server: srv, tools: [2026-01-01]}]", "2026-01-01", false)]
+    [InlineData("s: [{server: srv, tools: [0x1F]}]", "0x1F", false)]
+    [InlineData("s: [{server: srv, tools: [café]}]", "caf\\u00e9", true)]
+    [InlineData("s: [{server: srv, tools: [café]}]", "cafe\\u0301", false)]
+    [InlineData("s: [{server: srv, tools: '😀tool'}]", "\\ud83d", false)]
+    [InlineData("s: [{server: srv, tools: '😀tool'}]", "\\ud83d\\ude00", true)]
+    public void ScopesYml_ToolNameEdgeShapes(string scopes, string tool, bool allowed)
+    {
+        var result = SendYaml(scopes, Call(tool));
+        Assert.Equal(allowed, result.Allowed);
+        Assert.Equal(allowed ? null : "Access denied to srv.tools/call", result.Detail);
+    }
+
+    // mcp_scopes documents (release 1.30), flattened as _flatten_server_access does inside get_server_scopes.
+    [Theory]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': ['server: srv', {'server': 'srv', 'methods': ['all']}]}]", false)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': {'server': 'srv', 'methods': ['all']}}]", false)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [5, {'server': 'srv', 'methods': ['all']}]}]", false)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [5]}, {'_id': 't', 'group_mappings': ['g'], 'server_access': [{'server': 'srv', 'methods': ['all']}]}]", true)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [{'access_rules': 'abc'}]}, {'_id': 't', 'group_mappings': ['g'], 'server_access': [{'server': 'srv', 'methods': ['all']}]}]", false)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [['access_rules'], {'server': 'srv', 'methods': ['all']}]}]", false)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [{'access_rules': [{'server': '/srv/', 'tools': '*'}]}]}]", true)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [{'server': 'srv', 'methods': 'tall'}]}]", true)]
+    [InlineData("[{'_id': 's', 'group_mappings': ['g'], 'server_access': [{'server': 'srv', 'methods': ['ALL']}]}]", false)]
+    public void McpScopes_EdgeShapes_AsTheServerDecidesThem(string documents, bool allowed)
+    {
+        var result = SendDb(documents, ToolsList);
+        Assert.Equal((allowed, allowed ? null : "Access denied to srv.tools/list"), (result.Allowed, result.Detail));
+    }
 }
