@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
@@ -18,6 +17,7 @@ namespace McpRegistryAuth.Internal;
 public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
+    private readonly HashSet<TokenInput> tokensRead = new();
     private CmdletReport? report;
     private string? scopesPath;
     private ScopeDefinitions? scopes;
@@ -153,20 +153,28 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     private protected static bool IsFileSystemItem(PSObject? input) => input?.BaseObject is FileSystemInfo;
 
     /// <summary>
-    /// The caller's token from -Token (a SecureString, or text or an AccessToken property bound through
-    /// <see cref="SecureStringTransformationAttribute"/>) or -TokenFile (read as the gateway CLI reads
-    /// --token-file, with the checks it made). Null token when neither was given.
+    /// The caller's token from -Token (a <see cref="TokenInput"/> bound through
+    /// <see cref="TokenInputTransformationAttribute"/>: a SecureString, text of any length, or an object's
+    /// Token or AccessToken property) or -TokenFile (read as the gateway CLI reads --token-file, with the
+    /// checks it made). Null token when neither was given. The cmdlet disposes the token input when it is
+    /// done (its pinned copy of a long token is zeroed).
     /// </summary>
     /// <exception cref="FileContentException">The token file cannot be read.</exception>
-    private protected static (Secret? Token, IReadOnlyList<Check> Checks) ReadToken(SecureString? token, string? tokenFile, Func<string, string> resolvePath)
+    private protected (Secret? Token, IReadOnlyList<Check> Checks) ReadToken(TokenInput? token, string? tokenFile = null)
     {
         if (tokenFile is not null)
         {
-            var read = GatewayCliTokenFile.Read(resolvePath(tokenFile));
+            var read = GatewayCliTokenFile.Read(ResolvePath(tokenFile));
             return (read.Token, read.Checks);
         }
 
-        return (token is null ? null : SecureStrings.ToSecret(token), []);
+        if (token is null)
+        {
+            return (null, []);
+        }
+
+        tokensRead.Add(token);
+        return (token.ToSecret(), []);
     }
 
     /// <summary>An ErrorRecord for a failure found in the cmdlet itself (a parameter the core never sees).</summary>
@@ -189,6 +197,11 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         cancellation.Dispose();
+        foreach (var token in tokensRead)
+        {
+            token.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
