@@ -222,6 +222,20 @@ Describe 'No secret text in output' {
     }
 }
 
+Describe 'What the about topic says about Export-Clixml' {
+    It 'on Linux and macOS a SecureString exported with Export-Clixml is the token in plain hexadecimal' -Skip:$IsWindows {
+        $token = New-RegistryApiToken
+        $file = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).xml"
+        try {
+            $token.Token | Export-Clixml -LiteralPath $file
+            $hex = ([xml](Get-Content -LiteralPath $file -Raw)).Objs.SS
+            [Text.Encoding]::Unicode.GetString([Convert]::FromHexString($hex)) | Should -BeExactly (ConvertTo-PlainText $token.Token)
+            ((Get-Help about_McpRegistryAuth | Out-String -Width 200) -replace '\s+', ' ') | Should -BeLike '*Export-Clixml*On Linux and macOS there is no DPAPI*plain text*'
+        }
+        finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+    }
+}
+
 Describe 'Clear errors' {
     It '-Group with a single quote names -Group and the reason, with a stable ErrorId' {
         $envFile = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).env"
