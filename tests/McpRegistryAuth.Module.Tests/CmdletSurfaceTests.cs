@@ -167,10 +167,25 @@ public class CmdletSurfaceTests
     {
         foreach (var parameter in Cmdlet(name).Parameters)
         {
-            if (parameter.Name is "Token" or "ClientSecret" or "Secret" or "Password")
+            if (parameter.Name is "ClientSecret" or "Secret" or "Password")
             {
                 Assert.Equal("System.Security.SecureString", parameter.Type.FullName);
             }
+        }
+    }
+
+    /// <summary>
+    /// A token parameter takes tokens of any length (a SecureString holds at most 65,536 characters): it is
+    /// a TokenInput bound through the transformation that takes a SecureString, text or a Token property.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Cmdlet_TokenParametersAreTokenInputsWithTheTransformation(string name)
+    {
+        foreach (var parameter in Cmdlet(name).Parameters.Where(p => p.Name == "Token"))
+        {
+            Assert.Equal("McpRegistryAuth.Internal.TokenInput", parameter.Type.FullName);
+            Assert.Contains(parameter.Property.GetCustomAttributesData(), a => a.AttributeType.Name == "TokenInputTransformationAttribute");
         }
     }
 

@@ -85,6 +85,27 @@ Describe 'Get-McpAccessToken' {
         { Get-McpAccessToken @Basic -Scope admin -ErrorAction Stop } | Should -Throw -ErrorId 'TokenScopeNotAllowed,McpRegistryAuth.Commands.GetMcpAccessTokenCommand'
     }
 
+    It 'a token longer than a SecureString holds is a TokenTooLongForSecureString error without the token, and -AsPlainText returns it' {
+        $null = Get-McpAccessToken @Basic -ForceRefresh
+        # The IdP's token in the cache becomes one of 70,000 characters; the next call answers from the cache.
+        $bytes = [byte[]]::new(52500); [Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
+        $long = [Convert]::ToBase64String($bytes).Replace('+', '-').Replace('/', '_')
+        $cache = Get-Content -LiteralPath $CachePath -Raw | ConvertFrom-Json -AsHashtable
+        foreach ($partition in $cache.partitions.Values) {
+            if ($partition.token) { $partition.token.access_token = $long }
+            if ($partition.msal.AccessToken) { foreach ($item in $partition.msal.AccessToken.Values) { $item.secret = $long } }
+        }
+        [IO.File]::WriteAllText($CachePath, ($cache | ConvertTo-Json -Depth 20))
+        $refused = $null
+        $records = try { Get-McpAccessToken @Basic -Verbose -Debug *>&1 } catch { $refused = $_ }
+        $refused.FullyQualifiedErrorId | Should -Be 'TokenTooLongForSecureString,McpRegistryAuth.Commands.GetMcpAccessTokenCommand'
+        $refused.Exception.Message | Should -BeLike '*70000 characters*65536*'
+        $text = ($records | Out-String -Width 500) + ($refused | Format-List * -Force | Out-String -Width 500) + $refused.Exception.ToString() + (ConvertTo-Json -InputObject $refused -Depth 3 -WarningAction SilentlyContinue)
+        $text | Should -Not -BeLike "*$($long.Substring(30000, 24))*"
+        Get-McpAccessToken @Basic -AsPlainText | Should -BeExactly $long
+        $null = Get-McpAccessToken @Basic -ForceRefresh -AsPlainText  # the cache holds the IdP's own token again
+    }
+
     It 'writes no secret and no token to any stream with -Verbose -Debug' {
         $records = Get-McpAccessToken @Basic -ForceRefresh -Verbose -Debug -WarningAction Continue *>&1
         $token = $records | Where-Object { $_ -is [McpRegistryAuth.Output.McpAccessToken] }

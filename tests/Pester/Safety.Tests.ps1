@@ -222,12 +222,55 @@ Describe 'No secret text in output' {
     }
 }
 
+Describe 'What the about topic says about Export-Clixml' {
+    It 'on Linux and macOS a SecureString exported with Export-Clixml is the token in plain hexadecimal' -Skip:$IsWindows {
+        $token = New-RegistryApiToken
+        $file = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).xml"
+        try {
+            $token.Token | Export-Clixml -LiteralPath $file
+            $hex = ([xml](Get-Content -LiteralPath $file -Raw)).Objs.SS
+            [Text.Encoding]::Unicode.GetString([Convert]::FromHexString($hex)) | Should -BeExactly (ConvertTo-PlainText $token.Token)
+            ((Get-Help about_McpRegistryAuth | Out-String -Width 200) -replace '\s+', ' ') | Should -BeLike '*Export-Clixml*On Linux and macOS there is no DPAPI*plain text*'
+        }
+        finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+    }
+}
+
 Describe 'Clear errors' {
     It '-Group with a single quote names -Group and the reason, with a stable ErrorId' {
         $envFile = Join-Path ([IO.Path]::GetTempPath()) "$([guid]::NewGuid()).env"
         { New-RegistryApiToken -EnvFile $envFile -ApiKeyName bot -Group "it's" -ErrorAction Stop -Verbose -Debug 4>$null 5>$null } |
             Should -Throw -ErrorId "GroupNotWritable,$NewId" -ExpectedMessage "-Group `"it's`" holds a single quote*"
         Test-Path -LiteralPath $envFile | Should -BeFalse
+    }
+
+    It 'running out of memory is an OutOfMemory error naming the input and the limits, and the file is left as it was' -Skip:$IsWindows {
+        # A 15.6 MB .env (under the 16 MB read limit) in a child process whose GC heap may hold 64 MB.
+        $dir = New-TempFolder
+        try {
+            $envFile = Join-Path $dir 'big.env'
+            $writer = [IO.StreamWriter]::new($envFile)
+            $writer.Write("REGISTRY_STATIC_TOKEN_AUTH_ENABLED=true`n")
+            $line = 'X' * 1000
+            for ($i = 0; $i -lt 15500; $i++) { $writer.Write("K$i=$line`n") }
+            $writer.Dispose()
+            $before = (Get-FileHash -LiteralPath $envFile).Hash
+            $out = Invoke-ChildPwsh "Import-Module '$(Get-BuiltModulePath)'; 'imported'
+                foreach (`$run in { Test-RegistryToken -Token abc -Uri https://gw.example/api/servers -EnvFile '$envFile' -ErrorAction Stop -WarningAction SilentlyContinue },
+                                  { New-RegistryApiToken -EnvFile '$envFile' -Force -ErrorAction Stop -WarningAction SilentlyContinue }) {
+                    try { `$null = & `$run; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message; `$_.CategoryInfo.Category; `$_.TargetObject; `$_.ErrorDetails.RecommendedAction }
+                }" -Environment @{ DOTNET_GCHeapHardLimit = '0x4000000' }
+            $out[0] | Should -Be 'imported'
+            $out | Should -Contain 'OutOfMemory,McpRegistryAuth.Commands.TestRegistryTokenCommand'
+            $out | Should -Contain "OutOfMemory,$NewId"
+            $out | Should -Not -Contain 'no error'
+            ($out -join "`n") | Should -Not -BeLike '*System.OutOfMemoryException*'
+            ($out | Where-Object { $_ -like 'Test-RegistryToken ran out of memory*' }) | Should -BeLike "*-EnvFile '$envFile'*at most 64 MB*16 MB*"
+            $out | Should -Contain 'LimitsExceeded'
+            $out | Should -Contain "-EnvFile '$envFile'"
+            (Get-FileHash -LiteralPath $envFile).Hash | Should -Be $before
+        }
+        finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
     }
 }
 

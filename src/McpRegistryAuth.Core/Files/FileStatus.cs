@@ -2,8 +2,9 @@ namespace McpRegistryAuth.Core.Files;
 
 /// <summary>
 /// What stat(2) says about a path: its kind, permission bits, owner, identity (device and inode) and
-/// link count. On Linux from statx; elsewhere from .NET, which cannot see FIFOs, devices, owners or
-/// links (Kind is then Regular or Directory, OwnerId and LinkCount null).
+/// link count. On Linux from statx, on macOS from stat/lstat (<see cref="FileStatusSources"/> picks by
+/// system and architecture); elsewhere from .NET, which cannot see FIFOs, devices, owners or links
+/// (Kind is then Regular or Directory, OwnerId and LinkCount null).
 /// </summary>
 public sealed record FileStatus(
     FileKind Kind,
@@ -22,7 +23,7 @@ public sealed record FileStatus(
 
     /// <summary>Reads the status of a path; followLinks false describes a symbolic link itself.</summary>
     public static FileStatus Of(string path, bool followLinks = true) =>
-        LinuxStatx.TryStat(path, followLinks) ?? Managed(path, followLinks);
+        LinuxStatx.TryStat(path, followLinks) ?? DarwinStat.TryStat(path, followLinks) ?? Managed(path, followLinks);
 
     /// <summary>Same file as before: device, inode, size and modification time all equal.</summary>
     public bool IsSameVersion(FileStatus other) =>

@@ -20,7 +20,7 @@ internal static class LinuxStatx
     /// <summary>Null when statx is not there (not Linux, old glibc, musl before 1.2.5).</summary>
     public static FileStatus? TryStat(string path, bool followLinks)
     {
-        if (!OperatingSystem.IsLinux() || unavailable)
+        if (FileStatusSources.Current != FileStatusSource.LinuxStatx || unavailable)
         {
             return null;
         }
@@ -51,7 +51,7 @@ internal static class LinuxStatx
         var span = buffer.AsSpan();
         var mode = BitConverter.IsLittleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(span[28..]) : BinaryPrimitives.ReadUInt16BigEndian(span[28..]);
         return new FileStatus(
-            KindOf(mode),
+            FileKinds.FromMode(mode),
             (UnixFileMode)(mode & 0xFFF),
             OwnerId: ReadUInt32(span[20..]),
             GroupId: ReadUInt32(span[24..]),
@@ -61,18 +61,6 @@ internal static class LinuxStatx
             Size: (long)ReadUInt64(span[40..]),
             ModifiedTicks: ((long)ReadUInt64(span[112..]) * 10_000_000) + (ReadUInt32(span[120..]) / 100));
     }
-
-    private static FileKind KindOf(ushort mode) => (mode & 0xF000) switch
-    {
-        0x8000 => FileKind.Regular,
-        0x4000 => FileKind.Directory,
-        0xA000 => FileKind.SymbolicLink,
-        0x1000 => FileKind.Fifo,
-        0x2000 => FileKind.CharacterDevice,
-        0x6000 => FileKind.BlockDevice,
-        0xC000 => FileKind.Socket,
-        _ => FileKind.Unknown,
-    };
 
     // statx fills the structure in the machine's own byte order.
     private static uint ReadUInt32(ReadOnlySpan<byte> span) => BitConverter.IsLittleEndian

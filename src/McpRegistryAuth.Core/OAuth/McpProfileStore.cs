@@ -35,8 +35,8 @@ public sealed class McpProfileStore
         }
         catch (JsonException ex)
         {
-            throw new CommandFailureException("ProfilesFileInvalid", FailureCategory.InvalidData, $"The profiles file '{Path}' is not valid: {ex.Message}", Path,
-                "Fix the JSON by hand, or remove the file and save the profiles again with Set-McpProfile.", ex);
+            throw new CommandFailureException("ProfilesFileInvalid", FailureCategory.InvalidData, $"The profiles file '{Path}' is {Tokens.JsonParseError.Describe(ex)}{(ex.Path is { } at ? $" at {at}" : "")}.", Path,
+                "Fix the JSON by hand, or remove the file and save the profiles again with Set-McpProfile.");
         }
     }
 

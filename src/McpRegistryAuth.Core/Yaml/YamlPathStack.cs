@@ -21,6 +21,9 @@ internal sealed class YamlPathStack
 
     public void Pop() => count--;
 
+    /// <summary>The innermost key on the path (null at the root or inside a sequence item's own value).</summary>
+    public string? LastKey => count > 0 ? segments[count - 1].Key : null;
+
     /// <summary>The path as findings name it: keys joined by '.', indexes as [i], a complex key as [?].</summary>
     public override string ToString()
     {

@@ -269,8 +269,13 @@ internal sealed class YamlTreeBuilder(YamlLoadOptions options, string? file, Act
     {
         if (!anchors.TryGetValue(alias.Value.Value, out var target))
         {
-            Findings.Add(YamlLoader.Error(YamlFindingCodes.UnknownAlias, $"The alias *{alias.Value.Value} refers to an anchor that is not defined before it.",
-                file, Line(alias.Start), Column(alias.Start), $"Define &{alias.Value.Value} before this line or remove the alias.", path.ToString()));
+            // An unquoted secret that starts with '*' reads as an alias: under a secret field, never show its text.
+            var secret = SecretFieldNames.MayHoldSecret(path.LastKey);
+            var name = secret ? SecretFieldNames.Describe(alias.Value.Value) : alias.Value.Value;
+            Findings.Add(YamlLoader.Error(YamlFindingCodes.UnknownAlias, $"The alias *{name} refers to an anchor that is not defined before it.",
+                file, Line(alias.Start), Column(alias.Start),
+                secret ? $"A value of {path.LastKey} that starts with '*' reads as an alias: quote the value." : $"Define &{name} before this line or remove the alias.",
+                path.ToString()));
             throw new YamlLoadAbortedException();
         }
 

@@ -139,7 +139,7 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
             if (!Stopping) log.Drain(WriteVerbose, WriteDebug);
         }
 
-        WriteObject(!AsPlainText ? McpAccessToken.From(result) : As switch
+        WriteObject(!AsPlainText ? RunOrStop(() => McpAccessToken.From(result)) : As switch
         {
             "Header" => TokenHeaderRule.HeaderLine(headerName, result.Token),
             "HeaderJson" => TokenHeaderRule.HeaderJson(headerName, result.Token),

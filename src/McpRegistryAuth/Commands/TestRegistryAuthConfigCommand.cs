@@ -62,7 +62,7 @@ public sealed class TestRegistryAuthConfigCommand : RegistryCmdlet
         {
             foreach (var file in ResolveFiles(input))
             {
-                Test(file, environment, fileRoot);
+                RunOrWriteError(() => Test(file, environment, fileRoot));
             }
         }
     }

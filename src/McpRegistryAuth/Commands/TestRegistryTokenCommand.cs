@@ -25,8 +25,8 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     // Parameters are described in docs/Test-RegistryToken.md, which the help is built from.
     [Parameter(ParameterSetName = TokenSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AccessToken", "access_token")]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
+    [TokenInputTransformation]
+    public TokenInput? Token { get; set; }
 
     [Parameter(ParameterSetName = TokenFileSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
@@ -119,7 +119,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
 
     protected override void ProcessRecord() => RunOrWriteError(() =>
     {
-        var (token, fileChecks) = ReadToken(Token, TokenFile, ResolvePath);
+        var (token, fileChecks) = ReadToken(Token, TokenFile);
         var at = EvaluationInstant.From(At, DateTimeOffset.UtcNow);
         if (session!.Test is not { } test)
         {

@@ -43,8 +43,8 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     /// <summary>A token whose claims name the caller (a Get-McpAccessToken result binds here by its Token property).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("AccessToken", "access_token")]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
+    [TokenInputTransformation]
+    public TokenInput? Token { get; set; }
 
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
@@ -117,7 +117,7 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
 
         var groups = IsFileSystemItem(InputObject) && !groupGiven ? null : Group;
         var scopes = Token is not null
-            ? TokenCaller.Resolve(definitions, SecureStrings.ToSecret(Token), DateTimeOffset.UtcNow)
+            ? TokenCaller.Resolve(definitions, ReadToken(Token).Token!, DateTimeOffset.UtcNow)
             : EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName == RequestSet
             ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
@@ -18,6 +17,7 @@ namespace McpRegistryAuth.Internal;
 public abstract class RegistryCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
+    private readonly HashSet<TokenInput> tokensRead = new();
     private CmdletReport? report;
     private string? scopesPath;
     private ScopeDefinitions? scopes;
@@ -153,20 +153,28 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     private protected static bool IsFileSystemItem(PSObject? input) => input?.BaseObject is FileSystemInfo;
 
     /// <summary>
-    /// The caller's token from -Token (a SecureString, or text or an AccessToken property bound through
-    /// <see cref="SecureStringTransformationAttribute"/>) or -TokenFile (read as the gateway CLI reads
-    /// --token-file, with the checks it made). Null token when neither was given.
+    /// The caller's token from -Token (a <see cref="TokenInput"/> bound through
+    /// <see cref="TokenInputTransformationAttribute"/>: a SecureString, text of any length, or an object's
+    /// Token or AccessToken property) or -TokenFile (read as the gateway CLI reads --token-file, with the
+    /// checks it made). Null token when neither was given. The cmdlet disposes the token input when it is
+    /// done (its pinned copy of a long token is zeroed).
     /// </summary>
     /// <exception cref="FileContentException">The token file cannot be read.</exception>
-    private protected static (Secret? Token, IReadOnlyList<Check> Checks) ReadToken(SecureString? token, string? tokenFile, Func<string, string> resolvePath)
+    private protected (Secret? Token, IReadOnlyList<Check> Checks) ReadToken(TokenInput? token, string? tokenFile = null)
     {
         if (tokenFile is not null)
         {
-            var read = GatewayCliTokenFile.Read(resolvePath(tokenFile));
+            var read = GatewayCliTokenFile.Read(ResolvePath(tokenFile));
             return (read.Token, read.Checks);
         }
 
-        return (token is null ? null : SecureStrings.ToSecret(token), []);
+        if (token is null)
+        {
+            return (null, []);
+        }
+
+        tokensRead.Add(token);
+        return (token.ToSecret(), []);
     }
 
     /// <summary>An ErrorRecord for a failure found in the cmdlet itself (a parameter the core never sees).</summary>
@@ -189,11 +197,41 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         cancellation.Dispose();
+        foreach (var token in tokensRead)
+        {
+            token.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
+    // Out of memory too: its ErrorRecord names the inputs and limits instead of System.OutOfMemoryException.
     private static bool IsDescribedFailure(Exception ex) =>
-        ex is CommandFailureException or FileContentException or FileEditException;
+        ex is CommandFailureException or FileContentException or FileEditException or OutOfMemoryException;
+
+    /// <summary>
+    /// Running out of memory, said as the user can act on it: which of the command's inputs it was working
+    /// on (every bound file or path parameter), how much memory the process may use, and the module's own
+    /// read limits. The memory the failed step held is garbage by now, so this record can still be made.
+    /// </summary>
+    private ErrorRecord OutOfMemory(OutOfMemoryException ex)
+    {
+        var inputs = MyInvocation.BoundParameters
+            .Where(p => p.Key.EndsWith("Path", StringComparison.Ordinal) || p.Key.EndsWith("File", StringComparison.Ordinal))
+            .SelectMany(p => p.Value switch
+            {
+                string one => [$"-{p.Key} '{one}'"],
+                string[] many => many.Select(one => $"-{p.Key} '{one}'"),
+                _ => [],
+            })
+            .ToList();
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024);
+        var working = inputs.Count == 0 ? "its input" : string.Join(", ", inputs);
+        var message = $"{MyInvocation.MyCommand.Name} ran out of memory while working on {working}: this process may use at most {available} MB, "
+            + $"and input files are read up to {BoundedFileReader.DefaultMaxBytes / (1024 * 1024)} MB ({Core.Gateway.Scopes.McpScopesLoader.MaxFileBytes / (1024 * 1024)} MB for scope definitions).";
+        return NewError(new InsufficientMemoryException(message, ex), "OutOfMemory", ErrorCategory.LimitsExceeded, inputs.Count == 0 ? null : string.Join(", ", inputs),
+            "Give a smaller input (split the file), or run where the process may use more memory (a larger container limit or DOTNET_GCHeapHardLimit).");
+    }
 
     /// <summary>The one mapping from the core's failures to ErrorRecords: stable ErrorId, category, target and fix.</summary>
     private ErrorRecord ToErrorRecord(Exception ex) => ex switch
@@ -201,6 +239,7 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
         CommandFailureException failure => NewError(failure, failure.ErrorId, ToCategory(failure.Category), failure.Target, failure.Fix),
         FileContentException content => NewError(content, content.ErrorId, ToCategory(FileErrorCategories.Of(content.ErrorId)), content.Path),
         FileEditException edit => NewError(edit, edit.ErrorId, ToCategory(FileErrorCategories.Of(edit.ErrorId)), edit.Path),
+        OutOfMemoryException outOfMemory => OutOfMemory(outOfMemory),
         _ => NewError(ex, ex.GetType().Name, ErrorCategory.NotSpecified, null),
     };
 

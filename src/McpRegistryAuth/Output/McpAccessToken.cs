@@ -1,5 +1,6 @@
 using System.Security;
 using McpRegistryAuth.Core.OAuth;
+using McpRegistryAuth.Core.Reporting;
 using McpRegistryAuth.Internal;
 
 namespace McpRegistryAuth.Output;
@@ -43,7 +44,8 @@ public sealed class McpAccessToken
 
     public override string ToString() => $"<token {Fingerprint}>";
 
-    internal static McpAccessToken From(AccessTokenResult result) => new(SecureStrings.ToSecureString(result.Token), result.Fingerprint)
+    /// <exception cref="CommandFailureException">TokenTooLongForSecureString: the token has more characters than a SecureString holds.</exception>
+    internal static McpAccessToken From(AccessTokenResult result) => new(ToSecureString(result), result.Fingerprint)
     {
         TokenType = result.TokenType,
         ExpiresOn = result.ExpiresOn,
@@ -55,4 +57,11 @@ public sealed class McpAccessToken
         Flow = result.Flow,
         FromCache = result.FromCache,
     };
+
+    private static SecureString ToSecureString(AccessTokenResult result) => result.Token.Length <= TokenInput.SecureStringCapacity
+        ? SecureStrings.ToSecureString(result.Token)
+        : throw new CommandFailureException("TokenTooLongForSecureString", FailureCategory.LimitsExceeded,
+            $"The access token {result.Token.Fingerprint} has {result.Token.Length} characters, more than a SecureString holds ({TokenInput.SecureStringCapacity}).",
+            result.Token.Fingerprint,
+            "Run the command again with -AsPlainText (or -As Header -AsPlainText) to get it as text; unless -NoCache was given, the token cache answers without a new request.");
 }

@@ -184,6 +184,25 @@ public class YamlLoaderTests
         var finding = Assert.Single(doc.Findings);
         Assert.Equal(YamlFindingCodes.UnknownAlias, finding.Code);
         Assert.Equal(2, finding.Line);
+        Assert.Contains("*nope", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("clientSecret")]
+    [InlineData("authToken")]
+    [InlineData("password")]
+    public void Yaml_UnknownAliasUnderASecretFieldShowsOnlyItsFingerprint(string field)
+    {
+        // An unquoted secret that starts with '*' reads as an alias; its text must not be shown.
+        var doc = Load($"provider:\n  {field}: *S3cretMARKERvalue\n");
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(YamlFindingCodes.UnknownAlias, finding.Code);
+        Assert.Equal(2, finding.Line);
+        Assert.Equal($"provider.{field}", finding.Path);
+        Assert.DoesNotContain("MARKER", finding.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("MARKER", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains($"fingerprint {Fingerprint.Of("S3cretMARKERvalue")}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("quote the value", finding.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
