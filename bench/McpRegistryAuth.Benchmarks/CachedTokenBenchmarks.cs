@@ -4,8 +4,9 @@ using McpRegistryAuth.Core.OAuth;
 namespace McpRegistryAuth.Benchmarks;
 
 /// <summary>
-/// Get-McpAccessToken's core answered from the cache file (lock, read, MSAL's cache lookup) against
-/// reading and deserializing that same file. Target: ratio at most 3.
+/// Get-McpAccessToken's core answered from the cache file (validation, the partition key, one read of the
+/// file without the lock, its parse, the lookup of MSAL's entry, the token object) against reading and
+/// deserializing that same file. Target: ratio at most 3. Results: bench/README.md.
 /// </summary>
 [Config(typeof(ShortRunConfig))]
 [MemoryDiagnoser]

@@ -10,7 +10,10 @@ namespace McpRegistryAuth.Core.Files;
 /// </summary>
 public sealed record FileLockHolder(int ProcessId, string Host, DateTimeOffset Since, DateTimeOffset? ProcessStarted)
 {
-    public static FileLockHolder Current() => new(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, StartTimeOf(Environment.ProcessId));
+    // This process's start time never changes; reading it from the system costs more than the rest of a lock.
+    private static readonly Lazy<DateTimeOffset?> CurrentProcessStarted = new(() => StartTimeOf(Environment.ProcessId));
+
+    public static FileLockHolder Current() => new(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, CurrentProcessStarted.Value);
 
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {

@@ -48,9 +48,17 @@ public static class AccessTokenClient
             }
 
             var cache = new TokenCacheFile(request.CachePath);
-            return await cache.UpdateAsync(document => AcquireAsync(request, http, entry, useMsal, document, log, timeout.Token), request.Timeout, timeout.Token).ConfigureAwait(false);
+            // A hit needs no lock (writers replace the file by rename, so one read sees one whole version);
+            // a miss reads the file again under the lock before anything is asked or written.
+            if (!request.ForceRefresh && cache.ReadWithoutLock() is { } current && CacheHit(request, entry, useMsal, current, log) is { } hit)
+            {
+                return hit;
+            }
+
+            // The lock is waited for up to the time-out and then named (FileLocked), not taken for a silent IdP.
+            return await cache.UpdateAsync(document => AcquireAsync(request, http, entry, useMsal, document, log, timeout.Token), request.Timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not CommandFailureException && !(cancellationToken.IsCancellationRequested && ex is OperationCanceledException))
+        catch (Exception ex) when (ex is not CommandFailureException and not Files.FileEditException && !(cancellationToken.IsCancellationRequested && ex is OperationCanceledException))
         {
             throw TokenFailures.FromException(ex, target, request, timeout.IsCancellationRequested);
         }
@@ -92,14 +100,7 @@ public static class AccessTokenClient
     private static async Task<(AccessTokenResult, bool)> FromMsalAsync(
         ClientCredentialsRequest request, Lazy<HttpClient> http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
     {
-        // A hit the cache shows plainly (same scopes, valid beyond the margin and MSAL's own buffer) is
-        // returned without building an MSAL application, which costs far more than the lookup.
-        var validUntil = DateTimeOffset.UtcNow + (request.RefreshMargin > MsalExpiryBuffer ? request.RefreshMargin : MsalExpiryBuffer);
-        if (!request.ForceRefresh && document.FindMsalToken(entry.Key, request.Scopes, validUntil) is { } hit)
-        {
-            log.Verbose($"Token {hit.AccessToken.Fingerprint} from the cache, valid until {hit.ExpiresOn:u}; no request was sent.");
-            return (Describe(request, hit.AccessToken, hit.TokenType, hit.ExpiresOn, Split(hit.Scope) ?? request.Scopes, true), false);
-        }
+        if (!request.ForceRefresh && CacheHit(request, entry, true, document, log) is { } hit) return (hit, false);
 
         Action<string> msalLog = log.Debug;
         var (result, changed) = await MsalClientCredentials.AcquireAsync(request, http.Value, document.GetMsal(entry.Key), request.ForceRefresh, msalLog, cancellationToken).ConfigureAwait(false);
@@ -122,15 +123,13 @@ public static class AccessTokenClient
         ClientCredentialsRequest request, Lazy<HttpClient> http, TokenCacheEntry entry, TokenCacheDocument document, OperationLog log, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        if (!request.ForceRefresh && document.GetToken(entry.Key) is { } cached)
+        if (!request.ForceRefresh)
         {
-            if (cached.ExpiresOn - now >= request.RefreshMargin)
+            if (CacheHit(request, entry, false, document, log) is { } hit) return (hit, false);
+            if (document.GetToken(entry.Key) is { } cached)
             {
-                log.Verbose($"Token {cached.AccessToken.Fingerprint} from the cache, valid until {cached.ExpiresOn:u}; no request was sent.");
-                return (Describe(request, cached.AccessToken, cached.TokenType, cached.ExpiresOn, Split(cached.Scope) ?? request.Scopes, true), false);
+                log.Verbose($"The cached token expires at {cached.ExpiresOn:u}, within the refresh margin of {request.RefreshMargin.TotalSeconds:0} s: renewing it.");
             }
-
-            log.Verbose($"The cached token expires at {cached.ExpiresOn:u}, within the refresh margin of {request.RefreshMargin.TotalSeconds:0} s: renewing it.");
         }
 
         var endpoint = new Uri(entry.Authority);
@@ -141,18 +140,34 @@ public static class AccessTokenClient
         return (Describe(request, response.AccessToken, response.TokenType, expiresOn, Split(response.Scope) ?? request.Scopes, false), true);
     }
 
+    /// <summary>
+    /// The cached token that answers the request, or null. MSAL's partition answers when it holds a token for
+    /// exactly these scopes valid beyond the margin and MSAL's own buffer: returned without building an MSAL
+    /// application, which costs far more than the lookup (on a null MSAL's own lookup still decides).
+    /// </summary>
+    private static AccessTokenResult? CacheHit(ClientCredentialsRequest request, TokenCacheEntry entry, bool useMsal, TokenCacheDocument document, OperationLog log)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cached = useMsal
+            ? document.FindMsalToken(entry.Key, request.Scopes, now + (request.RefreshMargin > MsalExpiryBuffer ? request.RefreshMargin : MsalExpiryBuffer))
+            : document.GetToken(entry.Key) is { } token && token.ExpiresOn - now >= request.RefreshMargin ? token : null;
+        if (cached is null) return null;
+        log.Verbose($"Token {cached.AccessToken.Fingerprint} from the cache, valid until {cached.ExpiresOn:u}; no request was sent.");
+        return Describe(request, cached.AccessToken, cached.TokenType, cached.ExpiresOn, Split(cached.Scope) ?? request.Scopes, true);
+    }
+
     private static AccessTokenResult Describe(ClientCredentialsRequest request, Secret token, string tokenType, DateTimeOffset expiresOn, IReadOnlyList<string> scopes, bool fromCache)
     {
         // What the token says about itself wins; an opaque token keeps what was asked.
-        var inspection = TokenInspector.Inspect(token, DateTimeOffset.UtcNow);
+        var claims = TokenInspector.ReadClaims(token);
         return new AccessTokenResult
         {
             Token = token,
             TokenType = tokenType,
             ExpiresOn = expiresOn.ToUniversalTime(),
-            Scopes = inspection.Scopes.Count > 0 ? inspection.Scopes : scopes,
-            Issuer = inspection.Issuer ?? request.Authority?.AbsoluteUri,
-            Audience = inspection.Audiences.Count > 0 ? inspection.Audiences : request.Audience is null ? [] : [request.Audience],
+            Scopes = claims.Scopes.Count > 0 ? claims.Scopes : scopes,
+            Issuer = claims.Issuer ?? request.Authority?.AbsoluteUri,
+            Audience = claims.Audiences.Count > 0 ? claims.Audiences : request.Audience is null ? [] : [request.Audience],
             ClientId = request.ClientId,
             Provider = request.Provider,
             FromCache = fromCache,

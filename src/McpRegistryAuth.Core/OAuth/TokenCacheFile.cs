@@ -21,6 +21,29 @@ public sealed class TokenCacheFile
     /// <summary>The partitions the cache holds now (writes replace the file whole, so a read needs no lock).</summary>
     public IReadOnlyList<TokenCacheEntry> ReadEntries() => TokenCacheDocument.Parse(File.Exists(Path) || TokenCacheStore.IsProtectedByPlatform ? TokenCacheStore.Read(Path) : null).Entries;
 
+    /// <summary>
+    /// The content as it is now, read without the lock, for a lookup that writes nothing; null when the file is
+    /// absent, unreadable or not in this format (the locked path then reports and repairs it), and on Windows
+    /// and macOS, whose platform stores are not replaced by rename. On Unix every writer replaces the file by
+    /// rename under the lock, so this one read sees one whole version, never a half-written one.
+    /// </summary>
+    public TokenCacheDocument? ReadWithoutLock()
+    {
+        if (TokenCacheStore.IsProtectedByPlatform) return null;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var document = TokenCacheDocument.Parse(bytes);
+        return document.WasUnreadable ? null : document;
+    }
+
     /// <summary>Removes the partitions with these keys; returns those that were still there.</summary>
     public IReadOnlyList<TokenCacheEntry> Remove(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {

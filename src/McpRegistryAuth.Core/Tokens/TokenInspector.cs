@@ -8,6 +8,20 @@ public static class TokenInspector
     /// <summary>Microsoft Graph's application id: a token for Graph cannot be validated by anyone else.</summary>
     public const string GraphAudience = "00000003-0000-0000-c000-000000000000";
 
+    /// <summary>
+    /// What a token says of its issuer, audiences and scopes, as <see cref="Inspect"/> reads them, without
+    /// the rest of the inspection (a token object is described on every call, cache hits included).
+    /// </summary>
+    internal static (string? Issuer, IReadOnlyList<string> Audiences, IReadOnlyList<string> Scopes) ReadClaims(Secret token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var text = token.Reveal();
+        if (string.IsNullOrWhiteSpace(text)) return (null, [], []);
+        // Inspect's order: golang-jwt's parse first, PyJWT's only when that fails.
+        var claims = (GoJwtParse.Of(text).Parts ?? PyJwtParse.Of(text).Parts)?.Claims;
+        return claims is null ? (null, [], []) : (claims.GetString("iss"), ClaimReader.Audiences(claims), ClaimReader.Scopes(claims));
+    }
+
     public static TokenInspection Inspect(Secret token, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(token);

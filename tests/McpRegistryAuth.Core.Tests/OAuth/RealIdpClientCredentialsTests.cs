@@ -119,6 +119,28 @@ public sealed class RealIdpClientCredentialsTests : IClassFixture<OAuthIdp>
     }
 
     [Fact]
+    public async Task CachedCall_IsAnsweredWhileAWriterHoldsTheLock()
+    {
+        // A hit reads the file once without the lock (writers replace it by rename); a miss still waits for it.
+        var request = idp.Request("rs256-client");
+        var first = await Get(request);
+        using (Core.Files.FileLock.Acquire(request.CachePath!, TimeSpan.FromSeconds(5)))
+        {
+            // The lock is waited for as long as the request's time-out.
+            var waiting = request with { Timeout = TimeSpan.FromSeconds(2) };
+            var before = await idp.Server.GetRequestCountsAsync();
+            var hit = await Get(waiting);
+            Assert.True(hit.FromCache);
+            Assert.Equal(first.Token, hit.Token);
+            Assert.Equal("FileLocked", (await Assert.ThrowsAsync<Core.Files.FileEditException>(() => Get(waiting with { Scopes = ["write"] }))).ErrorId);
+            Assert.Equal("FileLocked", (await Assert.ThrowsAsync<Core.Files.FileEditException>(() => Get(waiting with { ForceRefresh = true }))).ErrorId);
+            Assert.Equal(before, await idp.Server.GetRequestCountsAsync());
+        }
+
+        Assert.True((await Get(request with { Scopes = ["write"] })).Scopes.SequenceEqual(["write"]));
+    }
+
+    [Fact]
     public async Task ForceRefresh_AsksTheIdpAgain()
     {
         var request = idp.Request("rs256-client");

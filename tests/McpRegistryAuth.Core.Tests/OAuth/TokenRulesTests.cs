@@ -4,6 +4,7 @@ using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.Reporting;
 using McpRegistryAuth.Core.Tests.Gateway.Scopes;
 using McpRegistryAuth.Core.Tests.Tokens;
+using McpRegistryAuth.Core.Tokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -135,6 +136,45 @@ public sealed class TokenRulesTests
         Assert.Equal("t-b", again.GetToken("k-b")!.AccessToken.Reveal());
         Assert.Single(again.Remove(e => e.ClientId == "a"));
         Assert.Equal(["b"], again.Entries.Select(e => e.ClientId));
+    }
+
+    [Fact]
+    public void CacheFile_ReadWithoutLock_GivesOnlyAWholeDocumentInThisFormat()
+    {
+        if (TokenCacheStore.IsProtectedByPlatform) return;
+        using var folder = new TempDirectory();
+        var cache = new TokenCacheFile(folder.File(TokenCacheFile.FileName));
+        Assert.Null(cache.ReadWithoutLock());
+        File.WriteAllText(cache.Path, "{\"version\":1,\"partitions\":{");
+        Assert.Null(cache.ReadWithoutLock());
+        var document = TokenCacheDocument.Parse(null);
+        document.SetToken(new TokenCacheEntry { Key = "k", Provider = "Cognito", ClientId = "c", Authority = "https://x/oauth2/token" }, new CachedToken(new Secret("t"), "Bearer", DateTimeOffset.UtcNow.AddHours(1), null));
+        TokenCacheStore.Write(cache.Path, document.ToBytes());
+        Assert.Equal("t", cache.ReadWithoutLock()!.GetToken("k")!.AccessToken.Reveal());
+    }
+
+    [Theory]
+    [InlineData("jwt")]
+    [InlineData("scp-array")]
+    [InlineData("padded")]
+    [InlineData("opaque")]
+    [InlineData("")]
+    public void ReadClaims_AgreesWithTheFullInspection(string shape)
+    {
+        var token = new Secret(shape switch
+        {
+            "jwt" => TestJwt.RsaToken(new { iss = "https://idp.test", aud = new[] { "a", "b" }, scope = "read  write" }),
+            "scp-array" => TestJwt.RsaToken(new { iss = "https://idp.test", aud = "a", scp = new[] { "x", "y" } }),
+            // Padding golang-jwt refuses and PyJWT accepts: the PyJWT reading answers, as in Inspect.
+            "padded" => TestJwt.B64("{\"alg\":\"none\"}") + "=." + TestJwt.B64("{\"iss\":\"py\",\"scope\":\"s\"}") + ".c2ln",
+            "opaque" => "opaque-token-value",
+            _ => "",
+        });
+        var full = TokenInspector.Inspect(token, DateTimeOffset.UtcNow);
+        var claims = TokenInspector.ReadClaims(token);
+        Assert.Equal(full.Issuer, claims.Issuer);
+        Assert.Equal(full.Audiences, claims.Audiences);
+        Assert.Equal(full.Scopes, claims.Scopes);
     }
 
     [Fact]
