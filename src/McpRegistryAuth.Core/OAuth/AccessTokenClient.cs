@@ -141,7 +141,7 @@ public static class AccessTokenClient
         return (Describe(request, response.AccessToken, response.TokenType, expiresOn, Split(response.Scope) ?? request.Scopes, false), true);
     }
 
-    private static AccessTokenResult Describe(ClientCredentialsRequest request, Secret token, string tokenType, DateTimeOffset expiresOn, IReadOnlyList<string> scopes, bool fromCache)
+    internal static AccessTokenResult Describe(ClientCredentialsRequest request, Secret token, string tokenType, DateTimeOffset expiresOn, IReadOnlyList<string> scopes, bool fromCache)
     {
         // What the token says about itself wins; an opaque token keeps what was asked.
         var inspection = TokenInspector.Inspect(token, DateTimeOffset.UtcNow);
@@ -201,5 +201,5 @@ public static class AccessTokenClient
         _ => "private_key_jwt",
     };
 
-    private static IReadOnlyList<string>? Split(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    internal static IReadOnlyList<string>? Split(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
