@@ -51,11 +51,11 @@ public static class AuthorizationCodeFlow
         log.Verbose($"Authorization code with PKCE (S256) for '{common.ClientId}' at {authorize}; the browser returns to {redirectUri}.");
         if (request.OpenBrowser && BrowserLauncher.TryOpen(url))
         {
-            log.Warning($"A browser was opened to sign in. If none appeared, open this URL: {url}");
+            log.Warning($"A browser was opened to sign in. If none appeared, open this URL: {url.AbsoluteUri}");
         }
         else
         {
-            log.Warning($"To sign in, open this URL in a browser on this machine (it returns to {redirectUri}): {url}");
+            log.Warning($"To sign in, open this URL in a browser on this machine (it returns to {redirectUri}): {url.AbsoluteUri}");
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -103,7 +103,8 @@ public static class UserTokenClient
         log.Verbose($"The cached token expires at {cached.ExpiresOn:u}, within the refresh margin of {common.RefreshMargin.TotalSeconds:0} s: renewing it with the cached refresh token.");
         var found = await endpoints().ConfigureAwait(false);
         var form = new List<KeyValuePair<string, string>> { new("grant_type", RefreshGrantType), new("refresh_token", refreshToken.Reveal()) };
-        if (common.Scopes.Count > 0) form.Add(new("scope", string.Join(' ', common.Scopes)));
+        // No scope: RFC 6749 6 then grants what the sign-in granted, which is not always what was asked
+        // (oidc-provider drops offline_access from a browser sign-in without prompt=consent, then refuses it here).
         if (common.Audience is { } audience && ProviderRules.AudienceParameter(common.Provider) is { } parameter) form.Add(new(parameter, audience));
         var answer = await UserGrantClient.PostAsync(http.Client, found.TokenEndpoint, form, common, cancellationToken).ConfigureAwait(false);
         if (answer.Error == "invalid_grant")
