@@ -32,6 +32,8 @@ Set-McpProfile ci-okta -Authority https://dev-4821.okta.com/oauth2/default -Clie
 '@
     Push-Location $Work
     $null = & ([scriptblock]::Create((ConvertTo-FixtureExample $setup $Idp))) 6>&1
+    # The user signed in once (the test acting as the user), so the sign-in examples answer from the cache.
+    $null = Invoke-TestUserSignIn (ConvertTo-FixtureExample 'Get-McpAccessToken -Authority https://dev-4821.okta.com/oauth2/default -ClientId mcp-cli -Flow DeviceCode -Scope registry.read' $Idp) $Idp
 }
 
 AfterAll {

@@ -126,6 +126,7 @@ function ConvertTo-FixtureExample([string] $Code, $Idp) {
         'registry-ci'                                                   = 'post-client'
         '3n4b5urk1ft4fl3mg5e62d9ado'                                    = 'cognito-client'
         'mcp-gateway-signed'                                            = 'jwt-client'
+        'mcp-cli'                                                       = 'cli-public'
         '-Authority https://idp.example.com'                            = "-Authority '$($Idp.Issuer)'"
         'mcp-servers-unrestricted/read'                                 = 'read'
         'mcp-gateway/registry.read'                                     = 'registry/read'
@@ -150,4 +151,33 @@ function Stop-TokenTestBed($Idp) {
     if (-not $Idp) { return }
     Stop-TestIdp $Idp
     Exit-IsolatedHome $Idp.SavedHome
+}
+
+# Signs the fixture's user in with a Get-McpAccessToken command line (-Flow DeviceCode, or
+# AuthorizationCode with -NoBrowser) run in a background job on the built module, acting as the user
+# with tests/fixtures/idp/act-as-user.mjs once the job has written the URL; returns the job's output.
+function Invoke-TestUserSignIn([string] $Command, $Idp) {
+    $job = Start-Job -ArgumentList (Get-BuiltModulePath), $Command, (Get-Location).Path -ScriptBlock {
+        param($modulePath, $command, $here)
+        Set-Location $here
+        Import-Module $modulePath
+        & ([scriptblock]::Create($command))
+    }
+    try {
+        $deadline = [DateTime]::UtcNow.AddSeconds(90)
+        $url = $null
+        while (-not $url -and [DateTime]::UtcNow -lt $deadline -and $job.State -eq 'Running') {
+            $text = @($job.ChildJobs[0].Warning) -join "`n"
+            $match = [regex]::Match($text, '\(or open (https://\S+)\)|(https://\S+/auth\?\S+)')
+            if ($match.Success) { $url = $match.Groups[1].Value + $match.Groups[2].Value } else { Start-Sleep -Milliseconds 200 }
+        }
+        if (-not $url) { throw "No sign-in URL from '$Command': $(@($job.ChildJobs[0].Error) -join '; ')" }
+        $saved = $env:NODE_EXTRA_CA_CERTS
+        $env:NODE_EXTRA_CA_CERTS = $Idp.CaFile
+        try { $null = node (Join-Path $PSScriptRoot '../fixtures/idp/act-as-user.mjs') $url } finally { $env:NODE_EXTRA_CA_CERTS = $saved }
+        $job | Wait-Job -Timeout 60 | Receive-Job 3>$null 4>$null 5>$null
+    }
+    finally {
+        $job | Remove-Job -Force
+    }
 }

@@ -156,7 +156,7 @@ public static class AccessTokenClient
         return Describe(request, cached.AccessToken, cached.TokenType, cached.ExpiresOn, Split(cached.Scope) ?? request.Scopes, true);
     }
 
-    private static AccessTokenResult Describe(ClientCredentialsRequest request, Secret token, string tokenType, DateTimeOffset expiresOn, IReadOnlyList<string> scopes, bool fromCache)
+    internal static AccessTokenResult Describe(ClientCredentialsRequest request, Secret token, string tokenType, DateTimeOffset expiresOn, IReadOnlyList<string> scopes, bool fromCache)
     {
         // What the token says about itself wins; an opaque token keeps what was asked.
         var claims = TokenInspector.ReadClaims(token);
@@ -216,5 +216,5 @@ public static class AccessTokenClient
         _ => "private_key_jwt",
     };
 
-    private static IReadOnlyList<string>? Split(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    internal static IReadOnlyList<string>? Split(string? scope) => string.IsNullOrWhiteSpace(scope) ? null : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

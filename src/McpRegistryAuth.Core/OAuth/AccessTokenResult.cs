@@ -5,6 +5,9 @@ public sealed record AccessTokenResult
 {
     public const string ClientCredentialsFlow = "ClientCredentials";
 
+    /// <summary>The Flow of a user's token renewed with its refresh token, without a sign-in.</summary>
+    public const string RefreshTokenFlow = "RefreshToken";
+
     public required Secret Token { get; init; }
 
     public string TokenType { get; init; } = "Bearer";

@@ -44,4 +44,11 @@ public sealed record McpProfile
 
     /// <summary>A PEM private key for private_key_jwt.</summary>
     public string? PrivateKeyPath { get; init; }
+
+    /// <summary>How the token is obtained: client credentials (the default), or a user's sign-in by device code or browser.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<TokenFlow>))]
+    public TokenFlow? Flow { get; init; }
+
+    /// <summary>The fixed loopback port of a browser sign-in, for IdPs that match the redirect URI exactly.</summary>
+    public int? RedirectPort { get; init; }
 }

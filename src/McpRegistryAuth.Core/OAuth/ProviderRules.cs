@@ -50,4 +50,19 @@ public static class ProviderRules
 
     /// <summary>MSAL serves discovery-based providers; Cognito's domain and servers named by their token endpoint take the plain path.</summary>
     public static bool UsesMsal(OAuthProvider provider, bool hasTokenEndpoint) => provider != OAuthProvider.Cognito && !hasTokenEndpoint;
+
+    /// <summary>
+    /// The scopes a user sign-in asks for: the caller's, plus openid (an ID token, to check the nonce) and
+    /// offline_access where the provider issues refresh tokens only for it (Okta, Auth0, Entra and OpenID
+    /// Connect providers in general). Keycloak issues refresh tokens without it (there it asks for an
+    /// offline token that outlives the session); Cognito rejects offline_access and issues refresh tokens anyway.
+    /// </summary>
+    public static IReadOnlyList<string> UserFlowScopes(OAuthProvider provider, IReadOnlyList<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var result = scopes.ToList();
+        if (!result.Contains("openid", StringComparer.Ordinal)) result.Insert(0, "openid");
+        if (provider is not (OAuthProvider.Keycloak or OAuthProvider.Cognito) && !result.Contains("offline_access", StringComparer.Ordinal)) result.Add("offline_access");
+        return result;
+    }
 }

@@ -84,7 +84,8 @@ public sealed class TokenCacheDocument
     public CachedToken? GetToken(string key)
     {
         if (partitions[key]?["token"] is not JsonObject token || (string?)token["access_token"] is not { } value) return null;
-        return new CachedToken(new Secret(value), (string?)token["token_type"] ?? "Bearer", DateTimeOffset.FromUnixTimeSeconds((long?)token["expires_on"] ?? 0), (string?)token["scope"]);
+        return new CachedToken(new Secret(value), (string?)token["token_type"] ?? "Bearer", DateTimeOffset.FromUnixTimeSeconds((long?)token["expires_on"] ?? 0), (string?)token["scope"],
+            (string?)token["refresh_token"] is { Length: > 0 } refresh ? new Secret(refresh) : null);
     }
 
     public void SetToken(TokenCacheEntry entry, CachedToken token)
@@ -98,6 +99,7 @@ public sealed class TokenCacheDocument
             ["expires_on"] = token.ExpiresOn.ToUnixTimeSeconds(),
             ["scope"] = token.Scope,
         };
+        if (token.RefreshToken is { } refresh) Partition(entry)["token"]!["refresh_token"] = refresh.Reveal();
     }
 
     /// <summary>Removes the partitions that match; returns what was removed.</summary>

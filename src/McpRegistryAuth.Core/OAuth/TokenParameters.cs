@@ -42,6 +42,15 @@ public sealed record TokenParameters
 
     public string? HeaderStyle { get; init; }
 
+    /// <summary>ClientCredentials, DeviceCode or AuthorizationCode; the profile's, else ClientCredentials.</summary>
+    public string? Flow { get; init; }
+
+    /// <summary>The loopback port of a browser sign-in's redirect URI; the profile's, else a free one.</summary>
+    public int? RedirectPort { get; init; }
+
+    /// <summary>Write the sign-in URL instead of opening a browser.</summary>
+    public bool NoBrowser { get; init; }
+
     /// <summary>The cache file; null for the user's (<see cref="TokenCacheFile.DefaultPath"/>).</summary>
     public string? CachePath { get; init; }
 }

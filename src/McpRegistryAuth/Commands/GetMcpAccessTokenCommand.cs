@@ -9,9 +9,10 @@ using McpRegistryAuth.Output;
 namespace McpRegistryAuth.Commands;
 
 /// <summary>
-/// Gets an access token with the client-credentials grant from any OIDC provider (through MSAL), Cognito or
-/// a server without discovery, from the user's token cache when it holds one; returns it as a token object
-/// (SecureString), or with -AsPlainText as the token, header line or header JSON.
+/// Gets an access token: as the client (client credentials, through MSAL or a plain token endpoint) or as a
+/// user (-Flow DeviceCode or AuthorizationCode, renewed with a cached refresh token), from the user's token
+/// cache when it holds one; returns it as a token object (SecureString), or with -AsPlainText as the token,
+/// header line or header JSON.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "McpAccessToken", DefaultParameterSetName = SecretSet)]
 [OutputType(typeof(McpAccessToken), typeof(string))]
@@ -95,6 +96,15 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     [Parameter, ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
     public string? RegistryType { get; set; }
 
+    [Parameter, ValidateSet(nameof(TokenFlow.ClientCredentials), nameof(TokenFlow.DeviceCode), nameof(TokenFlow.AuthorizationCode))]
+    public string? Flow { get; set; }
+
+    [Parameter, ValidateRange(1, 65535)]
+    public int RedirectPort { get; set; }
+
+    [Parameter]
+    public SwitchParameter NoBrowser { get; set; }
+
     protected override void EndProcessing()
     {
         if (As != "Token" && !AsPlainText)
@@ -106,39 +116,17 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
         var profile = Profile is null ? null : RunOrStop(() => new McpProfileStore(McpProfileStore.DefaultPath).Get(Profile));
         var given = new TokenParameters
         {
-            Authority = Authority,
-            TokenEndpoint = TokenEndpoint,
-            Provider = Provider,
+            Authority = Authority, TokenEndpoint = TokenEndpoint, Provider = Provider,
             ClientId = Credential?.UserName ?? ClientId,
             ClientSecret = (Credential?.Password ?? ClientSecret) is { } secure ? SecureStrings.ToSecret(secure) : null,
-            ClientSecretFile = ClientSecretFile,
-            SigningKey = signingKey,
-            PrivateKeyPath = PrivateKeyPath,
-            ClientAuthentication = ClientAuthentication,
-            Scopes = Scope,
-            Audience = Audience,
-            CaCertPath = CaCertPath,
-            Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            ForceRefresh = ForceRefresh,
-            NoCache = NoCache,
-            RefreshMargin = TimeSpan.FromSeconds(RefreshMarginSec),
-            RegistryUri = RegistryUri,
-            RegistryType = RegistryType,
+            ClientSecretFile = ClientSecretFile, SigningKey = signingKey, PrivateKeyPath = PrivateKeyPath, ClientAuthentication = ClientAuthentication,
+            Scopes = Scope, Audience = Audience, CaCertPath = CaCertPath, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            ForceRefresh = ForceRefresh, NoCache = NoCache, RefreshMargin = TimeSpan.FromSeconds(RefreshMarginSec),
+            RegistryUri = RegistryUri, RegistryType = RegistryType,
+            Flow = Flow, RedirectPort = MyInvocation.BoundParameters.ContainsKey(nameof(RedirectPort)) ? RedirectPort : null, NoBrowser = NoBrowser,
         };
-        var (request, headerName) = RunOrStop(() => TokenRequestBuilder.Build(given, profile, ResolvePath));
-        using var privateKey = request.SigningKey == signingKey ? null : request.SigningKey;
-        var log = new OperationLog();
-        AccessTokenResult result;
-        try
-        {
-            result = RunOrStop(() => AccessTokenClient.GetAsync(request, log, Cancellation).GetAwaiter().GetResult());
-        }
-        finally
-        {
-            // Lines queued on thread-pool threads are written here, on the pipeline thread.
-            if (!Stopping) log.Drain(WriteVerbose, WriteDebug);
-        }
-
+        // The device code and the sign-in URL are written as warnings, on this thread, while the core waits.
+        var (result, headerName) = RunAsyncOrStop((log, cancel) => TokenAcquisition.GetAsync(given, profile, ResolvePath, log, cancel));
         WriteObject(!AsPlainText ? RunOrStop(() => McpAccessToken.From(result)) : As switch
         {
             "Header" => TokenHeaderRule.HeaderLine(headerName, result.Token),

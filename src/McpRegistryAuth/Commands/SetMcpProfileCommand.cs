@@ -63,6 +63,13 @@ public sealed class SetMcpProfileCommand : RegistryCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true), ValidateNotNullOrEmpty]
     public string? PrivateKeyPath { get; set; }
 
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet(nameof(TokenFlow.ClientCredentials), nameof(TokenFlow.DeviceCode), nameof(TokenFlow.AuthorizationCode))]
+    public string? Flow { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true), ValidateRange(1, 65535)]
+    public int? RedirectPort { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -87,6 +94,8 @@ public sealed class SetMcpProfileCommand : RegistryCmdlet
             ClientSecretFile = Full(ClientSecretFile),
             ClientSecretVariable = ClientSecretVariable,
             PrivateKeyPath = Full(PrivateKeyPath),
+            Flow = Flow is null ? null : Enum.Parse<TokenFlow>(Flow, ignoreCase: true),
+            RedirectPort = RedirectPort,
         };
         var store = new McpProfileStore(McpProfileStore.DefaultPath);
         if (!ShouldProcess(store.Path, $"Save profile '{Name}'"))

@@ -3,6 +3,7 @@ using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.Files;
 using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Gateway.Scopes;
+using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.Reporting;
 
 namespace McpRegistryAuth.Internal;
@@ -104,6 +105,26 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
             ThrowTerminatingError(ToErrorRecord(ex));
             throw; // ThrowTerminatingError never returns.
         }
+    }
+
+    /// <summary>
+    /// Runs an asynchronous core operation and, while it runs, writes the lines it queues (verbose, debug,
+    /// and warnings the user must act on, such as a device code) here on the pipeline thread, as they come:
+    /// PowerShell refuses writes from the thread-pool threads the operation runs on. Ctrl+C cancels it.
+    /// </summary>
+    private protected T RunAsyncOrStop<T>(Func<OperationLog, CancellationToken, Task<T>> operation)
+    {
+        var log = new OperationLog();
+        var task = operation(log, Cancellation);
+        while (!task.IsCompleted && !Stopping)
+        {
+            log.WaitForLine(TimeSpan.FromMilliseconds(250));
+            if (!Stopping) log.Drain(WriteVerbose, WriteDebug, WriteWarning);
+        }
+
+        if (Stopping) throw new PipelineStoppedException();
+        log.Drain(WriteVerbose, WriteDebug, WriteWarning);
+        return RunOrStop(() => task.GetAwaiter().GetResult());
     }
 
     /// <summary>Runs core code for one input; a refusal the core describes is written as a non-terminating error.</summary>

@@ -155,6 +155,48 @@ public sealed class IdpServer : IAsyncDisposable
         return (authorization.ValueKind == JsonValueKind.String ? authorization.GetString() : null, sent.GetProperty("bodyKeys").EnumerateArray().Select(k => k.GetString()!).ToList());
     }
 
+    /// <summary>
+    /// Sets the lifetimes (s) of cli-public's access and refresh tokens and of device codes, the polling
+    /// interval the device endpoint advertises, and how many of the next device-code polls get slow_down.
+    /// </summary>
+    public async Task ConfigureUserFlowsAsync(int accessTtl = 600, int refreshTtl = 3600, int deviceTtl = 600, int interval = 1, int slowDown = 0)
+    {
+        using var response = await Client.PostAsync($"{BaseUrl}/test/interactive?accessTtl={accessTtl}&refreshTtl={refreshTtl}&deviceTtl={deviceTtl}&interval={interval}&slowDown={slowDown}", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Every device-code poll so far: when (ms since the epoch) and what the fixture did with it.</summary>
+    public async Task<IReadOnlyList<(long At, string Answer)>> GetDevicePollsAsync() =>
+        JsonSerializer.Deserialize<JsonElement>(await Client.GetStringAsync(BaseUrl + "/test/device-polls")).EnumerateArray()
+            .Select(p => (p.GetProperty("at").GetInt64(), p.GetProperty("answer").GetString()!)).ToList();
+
+    /// <summary>
+    /// Acts as the user at a browser (tests/fixtures/idp/act-as-user.mjs): opens <paramref name="url"/>, fills
+    /// in the user code, login and consent forms, follows every redirect (to the client's loopback listener
+    /// too). Returns the last status and the body of a page off the IdP (the listener's).
+    /// </summary>
+    public async Task<(int Status, string? Body)> ActAsUserAsync(string url, string user = "alice", string password = "alice-password")
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = FindFixtureDirectory(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "act-as-user.mjs", url, user, password }) start.ArgumentList.Add(argument);
+        start.Environment["NODE_EXTRA_CA_CERTS"] = CaFile;
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        var stderr = node.StandardError.ReadToEndAsync();
+        var stdout = await node.StandardOutput.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        if (node.ExitCode != 0) throw new InvalidOperationException($"act-as-user.mjs exited with {node.ExitCode}: {await stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        var body = json.RootElement.GetProperty("body");
+        return (json.RootElement.GetProperty("status").GetInt32(), body.ValueKind == JsonValueKind.String ? body.GetString() : null);
+    }
+
+    /// <summary>Revokes a token at the IdP's revocation endpoint (RFC 7009) as the public client cli-public.</summary>
+    public async Task RevokeAsync(string token)
+    {
+        using var response = await Client.PostAsync(BaseUrl + "/token/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["client_id"] = "cli-public" }));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
