@@ -8,20 +8,34 @@ namespace McpRegistryAuth.Core.OAuth;
 /// </summary>
 public sealed class OperationLog
 {
-    private readonly ConcurrentQueue<(bool IsDebug, string Text)> lines = new();
+    private readonly ConcurrentQueue<(Stream Stream, string Text)> lines = new();
 
-    public void Verbose(string text) => lines.Enqueue((false, text));
+    private enum Stream
+    {
+        Verbose,
+        Debug,
+        Warning,
+    }
 
-    public void Debug(string text) => lines.Enqueue((true, text));
+    public void Verbose(string text) => lines.Enqueue((Stream.Verbose, text));
+
+    public void Debug(string text) => lines.Enqueue((Stream.Debug, text));
+
+    /// <summary>A line that needs the user's attention (written as a warning by <see cref="Drain(Action{string}, Action{string}, Action{string})"/>).</summary>
+    public void Warning(string text) => lines.Enqueue((Stream.Warning, text));
 
     /// <summary>Hands every queued line, in order, to the writer for its stream.</summary>
-    public void Drain(Action<string> verbose, Action<string> debug)
+    public void Drain(Action<string> verbose, Action<string> debug) => Drain(verbose, debug, verbose);
+
+    /// <summary>Hands every queued line, in order, to the writer for its stream, warnings included.</summary>
+    public void Drain(Action<string> verbose, Action<string> debug, Action<string> warning)
     {
         ArgumentNullException.ThrowIfNull(verbose);
         ArgumentNullException.ThrowIfNull(debug);
+        ArgumentNullException.ThrowIfNull(warning);
         while (lines.TryDequeue(out var line))
         {
-            (line.IsDebug ? debug : verbose)(line.Text);
+            (line.Stream switch { Stream.Debug => debug, Stream.Warning => warning, _ => verbose })(line.Text);
         }
     }
 }
