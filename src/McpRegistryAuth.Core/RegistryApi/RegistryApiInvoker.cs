@@ -31,11 +31,18 @@ public sealed class RegistryApiInvoker
     public string Description => $"{Request.Method} {Request.Uri}";
 
     /// <summary>Settles the request. The profile's token is acquired later, in <see cref="Send"/>, so -WhatIf asks the IdP nothing.</summary>
-    /// <exception cref="CommandFailureException">RegistryUrlMissing, RegistryUriInvalid, BodyNotFormFields.</exception>
+    /// <exception cref="CommandFailureException">TokenInHeader, RegistryUrlMissing, RegistryUriInvalid, BodyNotFormFields.</exception>
     public static RegistryApiInvoker Open(RegistryApiCall call, OperationLog log, HttpClient? http = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(log);
+        if (call.Headers.FirstOrDefault(h => h.Key.Equals(TokenHeaderRule.Authorization, StringComparison.OrdinalIgnoreCase) || h.Key.Equals(TokenHeaderRule.XAuthorization, StringComparison.OrdinalIgnoreCase)) is { Key: { } named })
+        {
+            throw new CommandFailureException("TokenInHeader", FailureCategory.InvalidArgument,
+                $"-Header names {named}: a token goes in through -Token, -TokenFile or -Profile, so that it stays out of logs and is never sent to another origin.",
+                named, "Pass the token with -Token (a SecureString, or a token object piped in) or -TokenFile.");
+        }
+
         var (uri, rootPath) = RegistryTarget.Resolve(call.Uri, call.RegistryUrl, call.Profile?.RegistryUri, call.EnvironmentRegistryUrl);
         uri = QueryString.Add(uri, call.Query);
         var method = call.Method.ToUpperInvariant();
