@@ -99,14 +99,18 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
         var invoker = RunOrStop(() => RegistryApiInvoker.Open(call, log));
         Drain();
         if (invoker.Request.Method is not ("GET" or "HEAD") && !ShouldProcess(invoker.Request.Uri.AbsoluteUri, invoker.Request.Method)) return;
-        try
+        // The diagnosis' lines come before the error they explain.
+        RunOrWriteError(() =>
         {
-            RunOrWriteError(() => Write(invoker));
-        }
-        finally
-        {
-            if (!Stopping) Drain();
-        }
+            try
+            {
+                Write(invoker);
+            }
+            finally
+            {
+                if (!Stopping) Drain();
+            }
+        });
     }
 
     private void Write(RegistryApiInvoker invoker)
