@@ -117,10 +117,10 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
     {
         if (All && !Raw)
         {
-            foreach (var item in invoker.Items(Cancellation))
+            foreach (var item in invoker.Items(Cancellation, masked: false))
             {
                 Drain();
-                WriteObject(PowerShellJson.ToPowerShell(item));
+                WriteObject(PowerShellJson.ToPowerShell(item, invoker.MasksTokens));
             }
 
             return;
@@ -141,8 +141,8 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
                 return;
             }
 
-            using var document = invoker.Parse(response);
-            WriteObject(PowerShellJson.ToPowerShell(document.RootElement), enumerateCollection: true);
+            using var document = invoker.Parse(response, masked: false);
+            WriteObject(PowerShellJson.ToPowerShell(document.RootElement, invoker.MasksTokens), enumerateCollection: true);
         }
     }
 
