@@ -55,6 +55,16 @@ Describe 'Invoke-RegistryApi' {
         $answer.service.path | Should -Be '/currenttime'
     }
 
+    It 'reads -TokenFile as the gateway CLI does, with its refusals' {
+        $file = Join-Path $TestDrive 'ingress.json'
+        [IO.File]::WriteAllText($file, (@{ tokens = @{ access_token = $RegistryToken } } | ConvertTo-Json))
+        (Invoke-RegistryApi /api/config -RegistryUrl $Base -TokenFile $file).version | Should -Be '1.32.1'
+        [IO.File]::WriteAllText($file, $RegistryToken, [Text.UTF8Encoding]::new($true))
+        $failure = $null
+        Invoke-RegistryApi /api/config -RegistryUrl $Base -TokenFile $file -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TokenFileHasBom,*'
+    }
+
     It 'takes a token object from the pipeline by property name, and -HttpMethod' {
         $tokenObject = [pscustomobject]@{ Token = $Token; Fingerprint = 'x' }
         ($tokenObject | Invoke-RegistryApi /api/config -RegistryUrl $Base -HttpMethod GET).version | Should -Be '1.32.1'

@@ -86,6 +86,16 @@ public sealed class RequestTests
     }
 
     [Fact]
+    public async Task Profile_GivesTheRegistryUrl_TheFamily_AndTheHeaderStyle()
+    {
+        var (registry, kit) = await Echo();
+        await using var _ = registry;
+        var profile = new Core.OAuth.McpProfile { Name = "ci", RegistryUri = registry.BaseUri.AbsoluteUri, RegistryType = RegistryType.Gateway, HeaderStyle = Core.OAuth.HeaderStyle.XAuthorization };
+        kit.Open(new() { Uri = "/api/servers", Profile = profile, EnvironmentRegistryUrl = "http://127.0.0.1:9", Token = new Secret("tok-123") }).Send(default);
+        Assert.Equal("Bearer tok-123", registry.Requests.Single().Header("X-Authorization"));
+    }
+
+    [Fact]
     public void Token_IsNeverSentOverPlainHttpToAHostThatIsNotLoopback()
     {
         var kit = new RegistryApiTestKit();
