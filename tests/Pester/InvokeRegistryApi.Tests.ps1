@@ -117,6 +117,20 @@ Describe 'Invoke-RegistryApi' {
         $output | Should -BeLike '*attempts*2*'
     }
 
+    It 'stops the request at Ctrl+C (the pipeline stopping)' {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$ModulePath'; Invoke-RegistryApi '$Base/api/slow' -Token '$RegistryToken'")
+            $running = $shell.BeginInvoke()
+            Start-Sleep -Seconds 3
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally { $shell.Dispose() }
+    }
+
     It 'refuses to send a token over plain http to a host that is not loopback' {
         $failure = $null
         Invoke-RegistryApi http://registry.example.invalid/api/servers -Token $Token -ErrorVariable failure -ErrorAction SilentlyContinue

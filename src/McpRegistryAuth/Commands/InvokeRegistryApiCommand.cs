@@ -83,11 +83,12 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
         if (ScopesPath is not null) LoadScopes(ScopesPath);
     }
 
-    protected override void ProcessRecord()
+    // Each input's failure (token file, URL, the answer) is a non-terminating error, as in Test-RegistryToken.
+    protected override void ProcessRecord() => RunOrWriteError(() =>
     {
         // A token object piped in binds -Token by property name and -Body by value: it is the token, not a body.
         var body = !bodyOnCommandLine && !tokenOnCommandLine && Token is not null ? null : Body;
-        var (token, tokenChecks) = RunOrStop(() => ReadToken(Token, TokenFile, ResolvePath));
+        var (token, tokenChecks) = ReadToken(Token, TokenFile, ResolvePath);
         WriteChecks(tokenChecks);
         var call = new RegistryApiCall
         {
@@ -96,22 +97,19 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
             RegistryType = RegistryType, Token = token, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaximumRetryCount = MaximumRetryCount,
             AllowUnencryptedAuthentication = AllowUnencryptedAuthentication, Scopes = ScopesPath is null ? null : ScopesFor(ScopesPath), AsPlainText = AsPlainText, ResolvePath = ResolvePath,
         };
-        var invoker = RunOrStop(() => RegistryApiInvoker.Open(call, log));
+        var invoker = RegistryApiInvoker.Open(call, log);
         Drain();
         if (invoker.Request.Method is not ("GET" or "HEAD") && !ShouldProcess(invoker.Request.Uri.AbsoluteUri, invoker.Request.Method)) return;
-        // The diagnosis' lines come before the error they explain.
-        RunOrWriteError(() =>
+        try
         {
-            try
-            {
-                Write(invoker);
-            }
-            finally
-            {
-                if (!Stopping) Drain();
-            }
-        });
-    }
+            Write(invoker);
+        }
+        finally
+        {
+            // The diagnosis' lines come before the error they explain.
+            if (!Stopping) Drain();
+        }
+    });
 
     private void Write(RegistryApiInvoker invoker)
     {
