@@ -10,7 +10,8 @@ BeforeDiscovery {
     $script:CaseNames = @(
         'New-RegistryApiToken', 'Test-RegistryToken', 'Test-RegistryAuthConfig',
         'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix',
-        'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile'
+        'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile',
+        'Invoke-RegistryApi'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -19,7 +20,10 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
+    $script:Registry = Start-TestRegistry
+    $registryToken = ConvertTo-SecureString $RegistryToken -AsPlainText -Force
     # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
     $script:Idp = Start-TokenTestBed $TestDrive
     $idpSecret = $Idp.Secret
@@ -56,6 +60,8 @@ BeforeAll {
             Set-McpProfile streams-remove -Authority $Idp.Issuer -ClientId rs256-client
             Remove-McpProfile streams-remove -PassThru @Common
         }
+        # Minted tokens come back as fingerprints; the token sent and the minted ones must appear nowhere.
+        'Invoke-RegistryApi'       = { param($Common) Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 8 } -RegistryUrl $Registry.BaseUrl -Token $registryToken @Common }
     }
 
     function Invoke-Case([string] $Name, [hashtable] $Common) {
@@ -67,6 +73,9 @@ BeforeAll {
         $script:Plain
         $IdpClientSecret
         $script:IdpToken
+        $RegistryToken
+        'minted-access-token-value'
+        'minted-refresh-token-value'
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -83,6 +92,7 @@ BeforeAll {
 
 AfterAll {
     Stop-TokenTestBed $Idp
+    Stop-TestRegistry $Registry
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
