@@ -5,6 +5,7 @@ using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.RegistryApi;
 using McpRegistryAuth.Core.RegistryTasks;
+using McpRegistryAuth.Core;
 
 namespace McpRegistryAuth.Internal;
 
