@@ -10,7 +10,10 @@ BeforeDiscovery {
     $script:CaseNames = @(
         'New-RegistryApiToken', 'Test-RegistryToken', 'Test-RegistryAuthConfig',
         'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix',
-        'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile'
+        'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile',
+        'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
+        'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
+        'Import-RegistryGroup', 'Get-RegistryAgent'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -19,7 +22,14 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RegistryHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
+    # The server, group and agent cmdlets call the loopback gateway registry with this token.
+    $script:RegistryToken = 'streams-' + [guid]::NewGuid().ToString('N')
+    $script:Registry = Start-TestRegistry $RegistryToken
+    $reg = @{ RegistryUrl = $Registry.BaseUrl; Token = (ConvertTo-SecureString $RegistryToken -AsPlainText -Force) }
+    $groupFile = Join-Path $TestDrive 'streams-group.json'
+    '{"scope_name":"streams-users","server_access":[{"server":"currenttime","methods":["initialize"],"tools":["*"]}],"group_mappings":["streams-users"]}' | Set-Content -LiteralPath $groupFile
     # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
     $script:Idp = Start-TokenTestBed $TestDrive
     $idpSecret = $Idp.Secret
@@ -56,6 +66,22 @@ BeforeAll {
             Set-McpProfile streams-remove -Authority $Idp.Issuer -ClientId rs256-client
             Remove-McpProfile streams-remove -PassThru @Common
         }
+        'Get-RegistryServer'         = { param($Common) Get-RegistryServer @reg @Common }
+        'Register-RegistryServer'    = { param($Common) Register-RegistryServer streams /streams http://streams:8000/ -Description 'A server registered by the streams test' -Force @reg @Common }
+        'Enable-RegistryServer'      = { param($Common) Enable-RegistryServer /fininfo -PassThru @reg @Common }
+        'Disable-RegistryServer'     = { param($Common) Disable-RegistryServer /sse-only -PassThru @reg @Common }
+        'Set-RegistryServer'         = { param($Common) Set-RegistryServer /context7 -Description 'Library docs' -PassThru @reg @Common }
+        'Unregister-RegistryServer'  = {
+            param($Common)
+            $null = Register-RegistryServer streams-gone /streams-gone http://gone:8000/ -Force @reg
+            Unregister-RegistryServer /streams-gone -Force @reg @Common
+            Get-RegistryServer 'streams-*' @reg
+        }
+        'Get-RegistryGroup'          = { param($Common) Get-RegistryGroup @reg @Common }
+        'Add-RegistryGroupMember'    = { param($Common) Add-RegistryGroupMember -Group streams-group -ServerName currenttime -PassThru @reg @Common }
+        'Remove-RegistryGroupMember' = { param($Common) Remove-RegistryGroupMember -Group streams-group -ServerName currenttime -PassThru @reg @Common }
+        'Import-RegistryGroup'       = { param($Common) Import-RegistryGroup $groupFile -PassThru @reg @Common }
+        'Get-RegistryAgent'          = { param($Common) Get-RegistryAgent @reg @Common }
     }
 
     function Invoke-Case([string] $Name, [hashtable] $Common) {
@@ -67,6 +93,7 @@ BeforeAll {
         $script:Plain
         $IdpClientSecret
         $script:IdpToken
+        $script:RegistryToken
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -83,6 +110,7 @@ BeforeAll {
 
 AfterAll {
     Stop-TokenTestBed $Idp
+    Stop-TestRegistry $Registry
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }

@@ -74,8 +74,8 @@ public abstract class RegistryTaskCmdlet : RegistryCmdlet
     /// <summary>ShouldProcess for a write: -WhatIf prints the request that would be sent.</summary>
     private protected bool Confirm(RegistryApiInvoker invoker, string action)
     {
-        var preview = RequestPreview.Describe(invoker.Request);
-        return ShouldProcess(preview, $"{action}: {preview}", action);
+        var preview = $"{action}: {RequestPreview.Describe(invoker.Request)}";
+        return ShouldProcess(preview, preview + Environment.NewLine + "Send it?", action);
     }
 
     /// <summary>Sends one request; a failure is written as a non-terminating error (null).</summary>
