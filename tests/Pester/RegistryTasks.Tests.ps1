@@ -179,6 +179,25 @@ Describe 'Get-RegistryAgent' {
     }
 }
 
+Describe 'The README''s CI step' {
+    It 'registers a server, adds it to a group, imports the group and checks its access, in a child pwsh' {
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $code = [regex]::Match($readme, '(?s)<!-- ci-step -->\s*```powershell\n(.*?)\n```').Groups[1].Value
+        $code | Should -Not -BeNullOrEmpty
+        $work = New-Item -ItemType Directory (Join-Path $TestDrive 'ci')
+        $null = New-Item -ItemType Directory (Join-Path $work '.oauth-tokens'), (Join-Path $work 'groups')
+        @{ access_token = $Plain } | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $work '.oauth-tokens/ingress.json')
+        @{ scope_name = 'weather-users'; server_access = @(@{ server = 'weather'; methods = @('initialize', 'tools/list', 'tools/call'); tools = @('get_forecast') }); group_mappings = @('weather-users') } |
+            ConvertTo-Json -Depth 5 | Set-Content -LiteralPath (Join-Path $work 'groups/weather-users.json')
+        $script = "Set-Location '$work'; Import-Module `$env:MRA_MODULE`n$code"
+        $output = Invoke-ChildPwsh $script @{ MRA_MODULE = (Get-BuiltModulePath); REGISTRY_URL = $Registry.BaseUrl }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        ($output -join "`n") | Should -BeLike "*/weather*$($Registry.BaseUrl)/weather/mcp*"
+        (Get-RegistryGroup weather-users @Auth).Servers | Should -Contain 'weather'
+        (Get-RegistryServer -Path /weather @Auth).Enabled | Should -BeTrue
+    }
+}
+
 Describe 'In a child pwsh, as a CI step runs them' {
     It 'runs with -Verbose -Debug without prompting, shows no token, and renders at 80 columns' {
         $script = @'
@@ -191,7 +210,7 @@ Get-RegistryServer -RegistryUrl $env:MRA_URL -Token $token -Verbose -Debug *>&1 
 Get-RegistryServer -Path /ci-step -RegistryUrl $env:MRA_URL -Token $token | Add-RegistryGroupMember -Group ci -Token $token -Debug *>&1 | Out-String -Width 80
 Get-RegistryGroup -RegistryUrl $env:MRA_URL -Token $token | Out-String -Width 80
 Get-RegistryAgent -RegistryUrl $env:MRA_URL -Token $token | Out-String -Width 80
-Disable-RegistryServer /ci-step -RegistryUrl $env:MRA_URL -Token $token -WhatIf | Out-String -Width 80
+Enable-RegistryServer /ci-step -RegistryUrl $env:MRA_URL -Token $token -WhatIf | Out-String -Width 80
 '@
         $output = Invoke-ChildPwsh $script @{ MRA_MODULE = (Get-BuiltModulePath); MRA_TOKEN = $Plain; MRA_URL = $Registry.BaseUrl }
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
@@ -199,7 +218,7 @@ Disable-RegistryServer /ci-step -RegistryUrl $env:MRA_URL -Token $token -WhatIf 
         $text | Should -Not -BeLike "*$Plain*"
         $text | Should -BeLike '*register server /ci-step*'
         $text | Should -Match 'Name\s+Path\s+Enabled\s+Url'
-        $text | Should -BeLike "*What if: disable server /ci-step: POST $($Registry.BaseUrl)/api/servers/toggle form: path=%2Fci-step&new_state=false*"
+        $text | Should -BeLike "*What if: enable server /ci-step: POST $($Registry.BaseUrl)/api/servers/toggle form: path=%2Fci-step&new_state=true*"
         foreach ($line in $output) { "$line".TrimEnd().Length | Should -BeLessOrEqual 80 -Because "'$line'" }
     }
 }
