@@ -5,16 +5,16 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    . (Join-Path $PSScriptRoot 'RegistryHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'TaskRegistryHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     $script:Plain = 'loopback-' + [guid]::NewGuid().ToString('N')
-    $script:Registry = Start-TestRegistry $Plain
+    $script:Registry = Start-TaskRegistry $Plain
     $script:Auth = @{ RegistryUrl = $Registry.BaseUrl; Token = (ConvertTo-SecureString $Plain -AsPlainText -Force) }
-    function Get-Sent([string] $Like) { @(Get-TestRegistryRequest $Registry | Where-Object { "$($_.method) $($_.path)" -like $Like }) }
+    function Get-Sent([string] $Like) { @(Get-TaskRegistryRequest $Registry | Where-Object { "$($_.method) $($_.path)" -like $Like }) }
 }
 
 AfterAll {
-    Stop-TestRegistry $Registry
+    Stop-TaskRegistry $Registry
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

@@ -13,7 +13,7 @@ BeforeDiscovery {
         'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile',
         'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
         'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
-        'Import-RegistryGroup', 'Get-RegistryAgent'
+        'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -22,12 +22,15 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
-    . (Join-Path $PSScriptRoot 'RegistryHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'TaskRegistryHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
+    $script:Registry = Start-TestRegistry
+    $registryToken = ConvertTo-SecureString $RegistryToken -AsPlainText -Force
     # The server, group and agent cmdlets call the loopback gateway registry with this token.
-    $script:RegistryToken = 'streams-' + [guid]::NewGuid().ToString('N')
-    $script:Registry = Start-TestRegistry $RegistryToken
-    $reg = @{ RegistryUrl = $Registry.BaseUrl; Token = (ConvertTo-SecureString $RegistryToken -AsPlainText -Force) }
+    $script:TaskRegistryToken = 'streams-' + [guid]::NewGuid().ToString('N')
+    $script:TaskRegistry = Start-TaskRegistry $TaskRegistryToken
+    $reg = @{ RegistryUrl = $TaskRegistry.BaseUrl; Token = (ConvertTo-SecureString $TaskRegistryToken -AsPlainText -Force) }
     $groupFile = Join-Path $TestDrive 'streams-group.json'
     '{"scope_name":"streams-users","server_access":[{"server":"currenttime","methods":["initialize"],"tools":["*"]}],"group_mappings":["streams-users"]}' | Set-Content -LiteralPath $groupFile
     # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
@@ -66,6 +69,8 @@ BeforeAll {
             Set-McpProfile streams-remove -Authority $Idp.Issuer -ClientId rs256-client
             Remove-McpProfile streams-remove -PassThru @Common
         }
+        # Minted tokens come back as fingerprints; the token sent and the minted ones must appear nowhere.
+        'Invoke-RegistryApi'       = { param($Common) Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 8 } -RegistryUrl $Registry.BaseUrl -Token $registryToken @Common }
         'Get-RegistryServer'         = { param($Common) Get-RegistryServer @reg @Common }
         'Register-RegistryServer'    = { param($Common) Register-RegistryServer streams /streams http://streams:8000/ -Description 'A server registered by the streams test' -Force @reg @Common }
         'Enable-RegistryServer'      = { param($Common) Enable-RegistryServer /fininfo -PassThru @reg @Common }
@@ -93,7 +98,10 @@ BeforeAll {
         $script:Plain
         $IdpClientSecret
         $script:IdpToken
-        $script:RegistryToken
+        $RegistryToken
+        'minted-access-token-value'
+        'minted-refresh-token-value'
+        $script:TaskRegistryToken
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -111,6 +119,7 @@ BeforeAll {
 AfterAll {
     Stop-TokenTestBed $Idp
     Stop-TestRegistry $Registry
+    Stop-TaskRegistry $TaskRegistry
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }

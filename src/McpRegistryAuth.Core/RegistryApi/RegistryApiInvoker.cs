@@ -27,6 +27,9 @@ public sealed class RegistryApiInvoker
 
     public RegistryApiRequest Request { get; private set; }
 
+    /// <summary>True unless -AsPlainText: token fields of answers are shown as <see cref="TokenFields.Mask"/>.</summary>
+    public bool MasksTokens => !call.AsPlainText;
+
     /// <summary>"METHOD URL", for ShouldProcess and messages.</summary>
     public string Description => $"{Request.Method} {Request.Uri}";
 
@@ -75,8 +78,9 @@ public sealed class RegistryApiInvoker
     /// <summary>
     /// Every item of every page, each page fetched when the previous one's items are consumed: memory holds one
     /// page at a time. An element is valid until the next one is asked for (its page is then released).
+    /// Unmasked (<paramref name="masked"/> false), the caller masks token fields itself while it converts the items.
     /// </summary>
-    public IEnumerable<JsonElement> Items(CancellationToken cancellationToken)
+    public IEnumerable<JsonElement> Items(CancellationToken cancellationToken, bool masked = true)
     {
         var pager = Pager.For(Request.Uri);
         var uri = pager.First(Request.Uri);
@@ -86,7 +90,7 @@ public sealed class RegistryApiInvoker
             page++;
             var response = SendAsync(Request with { Uri = uri }, cancellationToken).GetAwaiter().GetResult();
             if (response.Body.Length == 0) yield break;
-            using var document = Parse(response);
+            using var document = Parse(response, masked);
             var count = 0;
             foreach (var item in Pager.ItemsOf(document.RootElement, uri))
             {
@@ -100,14 +104,14 @@ public sealed class RegistryApiInvoker
         }
     }
 
-    /// <summary>The answer's JSON, token fields masked unless -AsPlainText.</summary>
+    /// <summary>The answer's JSON, token fields masked unless -AsPlainText (or <paramref name="masked"/> is false: the caller masks them).</summary>
     /// <exception cref="CommandFailureException">RegistryApiResponseNotJson.</exception>
-    public JsonDocument Parse(RegistryApiResponse response)
+    public JsonDocument Parse(RegistryApiResponse response, bool masked = true)
     {
         ArgumentNullException.ThrowIfNull(response);
         try
         {
-            return JsonDocument.Parse(call.AsPlainText ? response.Body : TokenFields.MaskJson(response.Body));
+            return JsonDocument.Parse(call.AsPlainText || !masked ? response.Body : TokenFields.MaskJson(response.Body));
         }
         catch (JsonException ex)
         {

@@ -99,24 +99,28 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
         var invoker = RunOrStop(() => RegistryApiInvoker.Open(call, log));
         Drain();
         if (invoker.Request.Method is not ("GET" or "HEAD") && !ShouldProcess(invoker.Request.Uri.AbsoluteUri, invoker.Request.Method)) return;
-        try
+        // The diagnosis' lines come before the error they explain.
+        RunOrWriteError(() =>
         {
-            RunOrWriteError(() => Write(invoker));
-        }
-        finally
-        {
-            if (!Stopping) Drain();
-        }
+            try
+            {
+                Write(invoker);
+            }
+            finally
+            {
+                if (!Stopping) Drain();
+            }
+        });
     }
 
     private void Write(RegistryApiInvoker invoker)
     {
         if (All && !Raw)
         {
-            foreach (var item in invoker.Items(Cancellation))
+            foreach (var item in invoker.Items(Cancellation, masked: false))
             {
                 Drain();
-                WriteObject(PowerShellJson.ToPowerShell(item));
+                WriteObject(PowerShellJson.ToPowerShell(item, invoker.MasksTokens));
             }
 
             return;
@@ -137,8 +141,8 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
                 return;
             }
 
-            using var document = invoker.Parse(response);
-            WriteObject(PowerShellJson.ToPowerShell(document.RootElement), enumerateCollection: true);
+            using var document = invoker.Parse(response, masked: false);
+            WriteObject(PowerShellJson.ToPowerShell(document.RootElement, invoker.MasksTokens), enumerateCollection: true);
         }
     }
 

@@ -12,7 +12,9 @@ namespace McpRegistryAuth.Internal;
 /// </summary>
 internal static class PowerShellJson
 {
-    public static object? ToPowerShell(JsonElement element)
+    /// <param name="element">A JSON value.</param>
+    /// <param name="maskTokens">Shows the string of each token field (Core.RegistryApi.TokenFields) as its fingerprint.</param>
+    public static object? ToPowerShell(JsonElement element, bool maskTokens)
     {
         switch (element.ValueKind)
         {
@@ -20,16 +22,25 @@ internal static class PowerShellJson
                 var result = new PSObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    // A repeated name keeps the last value, as ConvertFrom-Json -AsHashtable does.
-                    result.Properties.Remove(property.Name);
-                    result.Properties.Add(new PSNoteProperty(property.Name, ToPowerShell(property.Value)));
+                    var secret = maskTokens && property.Value.ValueKind == JsonValueKind.String && Core.RegistryApi.TokenFields.IsSecret(property.Name);
+                    var note = new PSNoteProperty(property.Name, secret ? Core.RegistryApi.TokenFields.Mask(property.Value.GetString()!) : ToPowerShell(property.Value, maskTokens));
+                    try
+                    {
+                        result.Properties.Add(note);
+                    }
+                    catch (ExtendedTypeSystemException)
+                    {
+                        // A repeated name keeps the last value, as ConvertFrom-Json -AsHashtable does (rare: no Remove on the fast path).
+                        result.Properties.Remove(property.Name);
+                        result.Properties.Add(note);
+                    }
                 }
 
                 return result;
             case JsonValueKind.Array:
                 var items = new object?[element.GetArrayLength()];
                 var i = 0;
-                foreach (var item in element.EnumerateArray()) items[i++] = ToPowerShell(item);
+                foreach (var item in element.EnumerateArray()) items[i++] = ToPowerShell(item, maskTokens);
                 return items;
             case JsonValueKind.String:
                 return element.GetString();

@@ -1,7 +1,7 @@
-# The loopback gateway registry (tests/fixtures/registry/registry.mjs, node's own http module, no npm
+# The loopback gateway registry with state (tests/fixtures/registry/registry.mjs, node's own http module, no npm
 # packages) for the server, group and agent cmdlets: started per test file, state in memory.
 
-function Start-TestRegistry([string] $Token) {
+function Start-TaskRegistry([string] $Token) {
     $start = [System.Diagnostics.ProcessStartInfo]::new('node')
     $start.WorkingDirectory = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures/registry')).Path
     $start.ArgumentList.Add('registry.mjs')
@@ -21,7 +21,7 @@ function Start-TestRegistry([string] $Token) {
     @{ BaseUrl = "http://127.0.0.1:$port"; Process = $process }
 }
 
-function Stop-TestRegistry($Registry) {
+function Stop-TaskRegistry($Registry) {
     if ($Registry -and -not $Registry.Process.HasExited) {
         $Registry.Process.Kill($true)
         $Registry.Process.WaitForExit()
@@ -29,7 +29,7 @@ function Stop-TestRegistry($Registry) {
 }
 
 # What the registry received since the test began (method, path, content type, If-Match, body).
-function Get-TestRegistryRequest($Registry) {
+function Get-TaskRegistryRequest($Registry) {
     # Invoke-RestMethod writes a JSON array as one object; assigned and written, it is enumerated.
     $received = Invoke-RestMethod -Uri "$($Registry.BaseUrl)/__requests"
     $received
