@@ -179,6 +179,43 @@ Describe 'Get-RegistryAgent' {
     }
 }
 
+Describe 'The docs pages'' examples, in order, against a registry of their own' {
+    BeforeDiscovery {
+        $pages = 'Register-RegistryServer', 'Get-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer', 'Get-RegistryAgent',
+            'Add-RegistryGroupMember', 'Remove-RegistryGroupMember', 'Get-RegistryGroup', 'Import-RegistryGroup', 'Unregister-RegistryServer'
+        $examples = foreach ($page in $pages) {
+            $text = Get-Content -LiteralPath (Join-Path $PSScriptRoot "../../docs/$page.md") -Raw
+            foreach ($example in [regex]::Split($text, '(?m)^### Example ') | Select-Object -Skip 1) {
+                @{ Page = $page; Title = ($example -split "`n")[0]; Code = [regex]::Match($example, '(?s)```powershell\n(.*?)\n```').Groups[1].Value }
+            }
+        }
+    }
+
+    BeforeAll {
+        $script:DocsRegistry = Start-TaskRegistry $Plain
+        $script:SavedUrl = $env:REGISTRY_URL
+        $env:REGISTRY_URL = $DocsRegistry.BaseUrl
+        $docsWork = New-Item -ItemType Directory (Join-Path $TestDrive 'docs')
+        Push-Location $docsWork
+        @{ access_token = $Plain } | ConvertTo-Json | Set-Content ingress.json
+        @{ scope_name = 'weather-users'; server_access = @(@{ server = 'weather'; methods = @('initialize', 'tools/list', 'tools/call'); tools = @('get_forecast') }); group_mappings = @('weather-users') } |
+            ConvertTo-Json -Depth 5 | Set-Content weather-users.json
+    }
+
+    AfterAll {
+        Pop-Location
+        $env:REGISTRY_URL = $SavedUrl
+        Stop-TaskRegistry $DocsRegistry
+    }
+
+    It '<Page>: <Title>' -ForEach $examples {
+        $Code | Should -Not -BeNullOrEmpty
+        $records = & ([scriptblock]::Create($Code)) *>&1
+        @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | ForEach-Object { "$_" } | Should -BeNullOrEmpty
+        ($records | Out-String -Width 200) | Should -Not -BeLike "*$Plain*"
+    }
+}
+
 Describe 'The README''s CI step' {
     It 'registers a server, adds it to a group, imports the group and checks its access, in a child pwsh' {
         $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../README.md') -Raw
