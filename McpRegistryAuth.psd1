@@ -27,6 +27,17 @@
         'Get-McpProfile'
         'Remove-McpProfile'
         'Invoke-RegistryApi'
+        'Get-RegistryServer'
+        'Register-RegistryServer'
+        'Enable-RegistryServer'
+        'Disable-RegistryServer'
+        'Set-RegistryServer'
+        'Unregister-RegistryServer'
+        'Get-RegistryGroup'
+        'Add-RegistryGroupMember'
+        'Remove-RegistryGroupMember'
+        'Import-RegistryGroup'
+        'Get-RegistryAgent'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

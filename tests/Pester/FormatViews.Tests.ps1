@@ -25,6 +25,19 @@ BeforeAll {
 
     # Realistic objects of each type: long names, long messages, several rows.
     $script:Samples = @{
+        'McpRegistryAuth.Output.RegistryServer'                   = {
+            [McpRegistryAuth.Output.RegistryServer]@{ Name = 'currenttime'; Path = '/currenttime'; Enabled = $true; Url = 'https://registry.example.com/currenttime/mcp'; Description = 'Current time in any timezone' }
+            [McpRegistryAuth.Output.RegistryServer]@{ Name = 'financial-information-server'; Path = '/financial-information-server'; Enabled = $false; Url = 'https://registry.example.com/gateway/financial-information-server/mcp' }
+            [McpRegistryAuth.Output.RegistryServer]@{ Name = 'io.github.example/context7'; Url = 'https://mcp.context7.com/mcp'; Version = '1.0.2' }
+        }
+        'McpRegistryAuth.Output.RegistryGroup'                    = {
+            [McpRegistryAuth.Output.RegistryGroup]@{ Name = 'registry-users-lob1'; Servers = @('currenttime', 'fininfo', 'context7', 'mcpgw', 'realserverfaketools', 'sre-gateway', 'atlassian') }
+            [McpRegistryAuth.Output.RegistryGroup]@{ Name = 'virtual-scoped-tools-users-with-a-long-name'; Servers = @('virtual/dev-essentials') }
+        }
+        'McpRegistryAuth.Output.RegistryAgent'                    = {
+            [McpRegistryAuth.Output.RegistryAgent]@{ Name = 'travel-assistant-agent'; Path = '/agents/travel-assistant-agent'; Enabled = $true; Url = 'http://travel-assistant.internal.example.com:9000/' }
+            [McpRegistryAuth.Output.RegistryAgent]@{ Name = 'flight-booking'; Path = '/flight-booking'; Enabled = $false; Url = 'http://flight-booking:9001/' }
+        }
         'McpRegistryAuth.Core.Check'                              = { $verdict.Checks }
         'McpRegistryAuth.Core.Finding'                            = { Test-RegistryAuthConfig -Path (Join-Path $corpus 'err-31-two-providers-several-errors.yaml') }
         'McpRegistryAuth.Core.Verdict'                            = { $verdict }

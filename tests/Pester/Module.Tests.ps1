@@ -55,6 +55,21 @@ Describe 'McpRegistryAuth module' {
         (New-RegistryApiToken -AsPlainText).Length | Should -Be 43
     }
 
+    It 'gives the server, group and agent cmdlets Invoke-RegistryApi''s registry and token parameters' {
+        $tasks = 'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
+            'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember', 'Import-RegistryGroup', 'Get-RegistryAgent'
+        $shared = 'RegistryUrl', 'Profile', 'Token', 'TokenFile', 'TimeoutSec', 'MaximumRetryCount', 'AllowUnencryptedAuthentication'
+        foreach ($name in $tasks) {
+            $command = Get-Command $name
+            foreach ($parameter in $shared) {
+                $command.Parameters.Keys | Should -Contain $parameter -Because "$name shares -$parameter"
+                $command.Parameters[$parameter].ParameterType | Should -Be (Get-Command Invoke-RegistryApi).Parameters[$parameter].ParameterType
+            }
+            if ($name -notlike 'Get-*') { $command.Parameters.Keys | Should -Contain 'WhatIf' -Because "$name changes the registry" }
+            $command.OutputType.Name | ForEach-Object { $_ | Should -Not -BeLike 'McpRegistryAuth.Core*' -Because 'no core type in the cmdlet assembly''s surface' }
+        }
+    }
+
     It 'has help with a synopsis and examples for <Name>' -ForEach $exportedCmdlets {
         $help = Get-Help $Name -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty

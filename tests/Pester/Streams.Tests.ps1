@@ -11,7 +11,9 @@ BeforeDiscovery {
         'New-RegistryApiToken', 'Test-RegistryToken', 'Test-RegistryAuthConfig',
         'Get-RegistryAuthMetadata', 'Test-ScopeAccess', 'Get-ScopeAccessMatrix',
         'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile',
-        'Invoke-RegistryApi'
+        'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
+        'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
+        'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -21,9 +23,16 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'TaskRegistryHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     $script:Registry = Start-TestRegistry
     $registryToken = ConvertTo-SecureString $RegistryToken -AsPlainText -Force
+    # The server, group and agent cmdlets call the loopback gateway registry with this token.
+    $script:TaskRegistryToken = 'streams-' + [guid]::NewGuid().ToString('N')
+    $script:TaskRegistry = Start-TaskRegistry $TaskRegistryToken
+    $reg = @{ RegistryUrl = $TaskRegistry.BaseUrl; Token = (ConvertTo-SecureString $TaskRegistryToken -AsPlainText -Force) }
+    $groupFile = Join-Path $TestDrive 'streams-group.json'
+    '{"scope_name":"streams-users","server_access":[{"server":"currenttime","methods":["initialize"],"tools":["*"]}],"group_mappings":["streams-users"]}' | Set-Content -LiteralPath $groupFile
     # The token cmdlets keep profiles and the token cache in the user's folders: those are in $TestDrive here.
     $script:Idp = Start-TokenTestBed $TestDrive
     $idpSecret = $Idp.Secret
@@ -62,6 +71,22 @@ BeforeAll {
         }
         # Minted tokens come back as fingerprints; the token sent and the minted ones must appear nowhere.
         'Invoke-RegistryApi'       = { param($Common) Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 8 } -RegistryUrl $Registry.BaseUrl -Token $registryToken @Common }
+        'Get-RegistryServer'         = { param($Common) Get-RegistryServer @reg @Common }
+        'Register-RegistryServer'    = { param($Common) Register-RegistryServer streams /streams http://streams:8000/ -Description 'A server registered by the streams test' -Force @reg @Common }
+        'Enable-RegistryServer'      = { param($Common) Enable-RegistryServer /fininfo -PassThru @reg @Common }
+        'Disable-RegistryServer'     = { param($Common) Disable-RegistryServer /sse-only -PassThru @reg @Common }
+        'Set-RegistryServer'         = { param($Common) Set-RegistryServer /context7 -Description 'Library docs' -PassThru @reg @Common }
+        'Unregister-RegistryServer'  = {
+            param($Common)
+            $null = Register-RegistryServer streams-gone /streams-gone http://gone:8000/ -Force @reg
+            Unregister-RegistryServer /streams-gone -Force @reg @Common
+            Get-RegistryServer 'streams-*' @reg
+        }
+        'Get-RegistryGroup'          = { param($Common) Get-RegistryGroup @reg @Common }
+        'Add-RegistryGroupMember'    = { param($Common) Add-RegistryGroupMember -Group streams-group -ServerName currenttime -PassThru @reg @Common }
+        'Remove-RegistryGroupMember' = { param($Common) Remove-RegistryGroupMember -Group streams-group -ServerName currenttime -PassThru @reg @Common }
+        'Import-RegistryGroup'       = { param($Common) Import-RegistryGroup $groupFile -PassThru @reg @Common }
+        'Get-RegistryAgent'          = { param($Common) Get-RegistryAgent @reg @Common }
     }
 
     function Invoke-Case([string] $Name, [hashtable] $Common) {
@@ -76,6 +101,7 @@ BeforeAll {
         $RegistryToken
         'minted-access-token-value'
         'minted-refresh-token-value'
+        $script:TaskRegistryToken
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -93,6 +119,7 @@ BeforeAll {
 AfterAll {
     Stop-TokenTestBed $Idp
     Stop-TestRegistry $Registry
+    Stop-TaskRegistry $TaskRegistry
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
