@@ -83,6 +83,21 @@ public static class JsonTextEditor
         return InsertChild(text, member.Value, children, RenderValue(item, indent, Unit(text, root), NewLine(text)), indent);
     }
 
+    /// <summary>The text of member <paramref name="name"/> of the object at <paramref name="objectPath"/>; null when there is none.</summary>
+    public static string? FindMember(string text, bool jsonc, IReadOnlyList<string> objectPath, string name)
+    {
+        ArgumentNullException.ThrowIfNull(objectPath);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var node = ParseRoot(text, jsonc);
+        foreach (var key in objectPath)
+        {
+            node = node.Member(key)?.Value;
+            if (node is null || node.Kind != JsonTextKind.Object) return null;
+        }
+
+        return node.Member(name) is { } member ? text[member.Value.Start..member.Value.End] : null;
+    }
+
     /// <summary>Parses the file; its top level must be an object.</summary>
     public static JsonTextNode ParseRoot(string text, bool jsonc)
     {
