@@ -26,6 +26,7 @@
         'Set-McpProfile'
         'Get-McpProfile'
         'Remove-McpProfile'
+        'Export-McpClientConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -43,7 +43,8 @@ public static class ClientConfigExport
         var holdsToken = false;
         foreach (var server in request.Servers)
         {
-            var entry = writer.Entry(server, request.Credential, path);
+            var credential = server.HeaderName is { } header ? request.Credential with { HeaderName = header } : request.Credential;
+            var entry = writer.Entry(server, credential, path);
             sources.Add(entry.TokenSource);
             var existing = JsonTextEditor.FindMember(text, writer.Jsonc, serversPath, entry.Name);
             if (existing is not null && JsonNode.DeepEquals(JsonNode.Parse(existing, documentOptions: Lenient), entry.Value))

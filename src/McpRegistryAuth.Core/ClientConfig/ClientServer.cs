@@ -23,5 +23,5 @@ public sealed record ClientServer
     public bool SseOnly { get; init; }
 }
 
-/// <summary>A server ready to write: its entry name and the URL the client calls.</summary>
-public sealed record ResolvedServer(string Name, Uri Url, bool SseOnly);
+/// <summary>A server ready to write: its entry name, the URL the client calls, and the header the token goes in (null: the credential's).</summary>
+public sealed record ResolvedServer(string Name, Uri Url, bool SseOnly, string? HeaderName = null);

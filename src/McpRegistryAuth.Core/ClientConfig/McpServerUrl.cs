@@ -10,6 +10,23 @@ namespace McpRegistryAuth.Core.ClientConfig;
 /// </summary>
 public static class McpServerUrl
 {
+    /// <summary>
+    /// Refuses a plain-http URL to a host other than loopback: the client would send the bearer token
+    /// unencrypted. <paramref name="allowUnencrypted"/> is the caller saying so on purpose.
+    /// </summary>
+    public static ResolvedServer Resolve(ClientServer server, Uri? gatewayUri, bool allowUnencrypted)
+    {
+        var resolved = Resolve(server, gatewayUri);
+        if (resolved.Url.Scheme == Uri.UriSchemeHttp && !resolved.Url.IsLoopback && !allowUnencrypted)
+        {
+            throw new CommandFailureException("ClientConfigUnencrypted", FailureCategory.SecurityError,
+                $"The server '{resolved.Name}' is at {resolved.Url.AbsoluteUri}: its clients would send the token over plain http.", resolved.Url.AbsoluteUri,
+                "Use its https URL, or pass -AllowUnencryptedAuthentication when the network path is trusted.");
+        }
+
+        return resolved;
+    }
+
     public static ResolvedServer Resolve(ClientServer server, Uri? gatewayUri)
     {
         ArgumentNullException.ThrowIfNull(server);
