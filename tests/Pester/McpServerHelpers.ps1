@@ -13,13 +13,17 @@ function Install-McpFixture {
 # mcp-remote's entry point from the fixture's node_modules (no download at test time).
 function Get-McpRemotePath { Join-Path $script:McpFixture 'node_modules/mcp-remote/dist/proxy.js' }
 
-# Starts the server accepting "Bearer <Token>" in the header named; returns @{ Url; Process }.
-function Start-TestMcpServer([string] $Directory, [string] $Token, [string] $Header = 'X-Authorization') {
+# Starts the server accepting "Bearer <Token>" in the header named, and with -Issuer any JWT that issuer
+# signed (its CA trusted through NODE_EXTRA_CA_CERTS); returns @{ Url; Port; Process }.
+function Start-TestMcpServer([string] $Directory, [string] $Token, [string] $Header = 'X-Authorization', [string] $Issuer, [string] $CaFile) {
     Install-McpFixture
     $null = New-Item -ItemType Directory -Force -Path $Directory
     $config = Join-Path $Directory 'mcp-server.json'
-    @{ token = $Token; header = $Header } | ConvertTo-Json | Set-Content -LiteralPath $config
+    $settings = @{ token = $Token; header = $Header }
+    if ($Issuer) { $settings.issuer = $Issuer }
+    $settings | ConvertTo-Json | Set-Content -LiteralPath $config
     $start = [System.Diagnostics.ProcessStartInfo]::new('node')
+    if ($CaFile) { $start.Environment['NODE_EXTRA_CA_CERTS'] = $CaFile }
     $start.WorkingDirectory = $script:McpFixture
     $start.ArgumentList.Add('server.mjs')
     $start.ArgumentList.Add($config)
