@@ -38,7 +38,7 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, eleven cmdlets:
+0.1.0, first release, twelve cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
@@ -48,6 +48,7 @@
 - Get-McpAccessToken gets a client-credentials token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider, from a per-user cache when it can, as a token object or a header.
 - Clear-McpTokenCache removes cached tokens by provider, client or all.
 - Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
+- Export-McpClientConfig writes MCP servers into VS Code, Claude Code, Cursor, Windsurf, Roo Code, Cline and Claude Desktop configurations (and the gateway's own files), merged byte for byte, with fresh tokens through a helper where the client allows it.
 '@
         }
     }
