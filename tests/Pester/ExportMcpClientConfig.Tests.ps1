@@ -93,7 +93,7 @@ Describe 'Export-McpClientConfig into a temporary home' {
         $header | Should -BeGreaterOrEqual 0
         ($lines[$header..($lines.Count - 1)] | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         if ($Client -eq 'Cline') {
-            $text | Should -Match 'WARNING: .*holds the token \(<secret [0-9a-f]{8}>\) in plain text'
+            $text | Should -Match 'holds the token \(<secret [0-9a-f]{8}>\) in plain text'
             if (-not $IsWindows) { (Get-Item -LiteralPath $file).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
         }
         $text | Should -Not -Match ([regex]::Escape($StaticToken))
