@@ -50,6 +50,16 @@ BeforeAll {
         }
         'McpRegistryAuth.Core.Gateway.Scopes.ScopeAccessRow'      = { Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1, registry-admins }
         'McpRegistryAuth.Core.Tokens.TokenInspection'             = { Test-RegistryToken -Token (New-RegistryApiToken) }
+        'McpRegistryAuth.Output.McpClientConfigExport'            = {
+            $project = Join-Path $TestDrive 'format-project'
+            $null = New-Item -ItemType Directory -Force -Path $project
+            Push-Location $project
+            try {
+                Export-McpClientConfig -Client VSCode, ClaudeCode, ClaudeDesktop, GatewayRoo -Name currenttime -Uri 'https://mcpgateway.example.com/currenttime/mcp' -PassThru -Confirm:$false
+                Export-McpClientConfig -Client Cursor -Name fininfo -Uri 'https://mcpgateway.example.com/fininfo/mcp' -ConfigScope Project -PassThru -Confirm:$false
+            }
+            finally { Pop-Location }
+        }
         'McpRegistryAuth.Output.McpAccessToken'                   = {
             Get-McpAccessToken -Authority $Idp.Issuer -ClientId rs256-client -ClientSecret $idpSecret -Scope read, write -Audience 'https://registry.example.com/registry/default/v0.1/servers' -CaCertPath $Idp.CaFile
             Get-McpAccessToken -Provider Cognito -Authority $Idp.BaseUrl -ClientId cognito-client -ClientSecret $idpSecret -Scope registry/read, registry/write -CaCertPath $Idp.CaFile

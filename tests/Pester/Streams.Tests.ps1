@@ -13,7 +13,8 @@ BeforeDiscovery {
         'Get-McpAccessToken', 'Clear-McpTokenCache', 'Set-McpProfile', 'Get-McpProfile', 'Remove-McpProfile',
         'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
         'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
-        'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi'
+        'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi',
+        'Export-McpClientConfig'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -64,6 +65,12 @@ BeforeAll {
         }
         'Set-McpProfile'           = { param($Common) Set-McpProfile streams-set -Authority $Idp.Issuer -ClientId rs256-client -ClientSecretVariable STREAMS_MCP_SECRET -PassThru @Common }
         'Get-McpProfile'           = { param($Common) Get-McpProfile streams-bot @Common }
+        'Export-McpClientConfig'   = {
+            param($Common)
+            # The token itself is written (-IncludeToken): the warning, the -Verbose diff and the result show only its fingerprint.
+            $idpSecure = ConvertTo-SecureString -String $script:IdpToken -AsPlainText -Force
+            Export-McpClientConfig -Client Cline, ClaudeCode -Name currenttime -Uri 'https://gw.example/currenttime/mcp' -Token $idpSecure -IncludeToken -Path (Join-Path $TestDrive 'streams-mcp.json') -Force -PassThru @Common
+        }
         'Remove-McpProfile'        = {
             param($Common)
             Set-McpProfile streams-remove -Authority $Idp.Issuer -ClientId rs256-client

@@ -1,0 +1,69 @@
+# Dot-sourced by the Pester tests that need a real MCP server: starts tests/fixtures/mcp-server/server.mjs
+# (the official TypeScript SDK over Streamable HTTP on 127.0.0.1, behind a bearer check) and finds the
+# pinned mcp-remote beside it, installed from the same lockfile.
+$script:McpFixture = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures/mcp-server')).Path
+
+function Install-McpFixture {
+    if (-not (Test-Path -LiteralPath (Join-Path $script:McpFixture 'node_modules/.package-lock.json'))) {
+        Push-Location $script:McpFixture
+        try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
+    }
+}
+
+# mcp-remote's entry point from the fixture's node_modules (no download at test time).
+function Get-McpRemotePath { Join-Path $script:McpFixture 'node_modules/mcp-remote/dist/proxy.js' }
+
+# Starts the server accepting "Bearer <Token>" in the header named, and with -Issuer any JWT that issuer
+# signed (its CA trusted through NODE_EXTRA_CA_CERTS); returns @{ Url; Port; Process }.
+function Start-TestMcpServer([string] $Directory, [string] $Token, [string] $Header = 'X-Authorization', [string] $Issuer, [string] $CaFile) {
+    Install-McpFixture
+    $null = New-Item -ItemType Directory -Force -Path $Directory
+    $config = Join-Path $Directory 'mcp-server.json'
+    $settings = @{ token = $Token; header = $Header }
+    if ($Issuer) { $settings.issuer = $Issuer }
+    $settings | ConvertTo-Json | Set-Content -LiteralPath $config
+    $start = [System.Diagnostics.ProcessStartInfo]::new('node')
+    if ($CaFile) { $start.Environment['NODE_EXTRA_CA_CERTS'] = $CaFile }
+    $start.WorkingDirectory = $script:McpFixture
+    $start.ArgumentList.Add('server.mjs')
+    $start.ArgumentList.Add($config)
+    # Its stdin stays open while the test runs: the server ends when it closes.
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([TimeSpan]::FromSeconds(60)) -or -not $line.Result) {
+        $process.Kill($true)
+        throw "The test MCP server did not start: $($process.StandardError.ReadToEnd())"
+    }
+    $ready = $line.Result | ConvertFrom-Json
+    @{ Url = $ready.url; Port = $ready.port; Process = $process }
+}
+
+function Stop-TestMcpServer($Server) {
+    if ($Server -and -not $Server.Process.HasExited) {
+        $Server.Process.Kill($true)
+        $Server.Process.WaitForExit()
+    }
+}
+
+# Sends JSON-RPC lines to a stdio MCP server process and returns the parsed responses with the ids asked for.
+function Invoke-StdioMcp([System.Diagnostics.Process] $Process, [object[]] $Messages, [int[]] $WaitForIds, [int] $TimeoutSec = 90) {
+    foreach ($message in $Messages) {
+        $Process.StandardInput.WriteLine(($message | ConvertTo-Json -Depth 10 -Compress))
+        $Process.StandardInput.Flush()
+    }
+    $answers = @{}
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($answers.Count -lt $WaitForIds.Count -and [DateTime]::UtcNow -lt $deadline) {
+        $read = $Process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait($deadline - [DateTime]::UtcNow) -or $null -eq $read.Result) { break }
+        $text = $read.Result.Trim()
+        if (-not $text.StartsWith('{')) { continue }
+        $answer = $text | ConvertFrom-Json
+        if ($answer.PSObject.Properties['id'] -and $answer.id -in $WaitForIds) { $answers[[int]$answer.id] = $answer }
+    }
+    $answers
+}
