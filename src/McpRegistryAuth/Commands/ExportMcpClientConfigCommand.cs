@@ -47,8 +47,8 @@ public sealed class ExportMcpClientConfigCommand : RegistryCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? Profile { get; set; }
 
-    [Parameter, SecureStringTransformation]
-    public SecureString? Token { get; set; }
+    [Parameter, TokenInputTransformation]
+    public TokenInput? Token { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
     public string? TokenFile { get; set; }
@@ -76,7 +76,7 @@ public sealed class ExportMcpClientConfigCommand : RegistryCmdlet
     protected override void BeginProcessing()
     {
         profile = Profile is null ? null : RunOrStop(() => new McpProfileStore(McpProfileStore.DefaultPath).Get(Profile));
-        var (read, checks) = RunOrStop(() => ReadToken(Token, TokenFile, ResolvePath));
+        var (read, checks) = RunOrStop(() => ReadToken(Token, TokenFile));
         WriteChecks(checks);
         token = read;
         if (IncludeToken && token is null)

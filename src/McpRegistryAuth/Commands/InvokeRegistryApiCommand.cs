@@ -53,8 +53,8 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
     public string? RegistryType { get; set; }
 
     [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true), Alias("AccessToken", "access_token")]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
+    [TokenInputTransformation]
+    public TokenInput? Token { get; set; }
 
     [Parameter(ParameterSetName = TokenFileSet, Mandatory = true), ValidateNotNullOrEmpty]
     public string? TokenFile { get; set; }
@@ -88,7 +88,7 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
     {
         // A token object piped in binds -Token by property name and -Body by value: it is the token, not a body.
         var body = !bodyOnCommandLine && !tokenOnCommandLine && Token is not null ? null : Body;
-        var (token, tokenChecks) = ReadToken(Token, TokenFile, ResolvePath);
+        var (token, tokenChecks) = ReadToken(Token, TokenFile);
         WriteChecks(tokenChecks);
         var call = new RegistryApiCall
         {

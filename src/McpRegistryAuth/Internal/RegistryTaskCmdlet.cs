@@ -29,8 +29,8 @@ public abstract class RegistryTaskCmdlet : RegistryCmdlet
     public string? Profile { get; set; }
 
     [Parameter, Alias("AccessToken")]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
+    [TokenInputTransformation]
+    public TokenInput? Token { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
     public string? TokenFile { get; set; }
@@ -51,7 +51,7 @@ public abstract class RegistryTaskCmdlet : RegistryCmdlet
             ThrowTerminatingError(NewError(new ArgumentException("-Token and -TokenFile both give the token; give one."), "TokenGivenTwice", ErrorCategory.InvalidArgument, null, "Keep -Token or -TokenFile."));
         }
 
-        var (read, checks) = RunOrStop(() => ReadToken(Token, TokenFile, ResolvePath));
+        var (read, checks) = RunOrStop(() => ReadToken(Token, TokenFile));
         token = read;
         WriteChecks(checks);
     }
