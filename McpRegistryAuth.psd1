@@ -49,7 +49,7 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, twelve cmdlets:
+0.1.0, first release, twenty-three cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
@@ -60,6 +60,9 @@
 - Clear-McpTokenCache removes cached tokens by provider, client or all.
 - Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
 - Invoke-RegistryApi calls the registries' APIs from scripts and pipelines: the right header and body encoding, every page with -All, retries, and a 401 or 403 explained.
+- Get-RegistryServer, Register-RegistryServer, Enable-RegistryServer, Disable-RegistryServer, Set-RegistryServer and Unregister-RegistryServer list, register, toggle, change (with If-Match) and remove a registry's MCP servers in one line each, through the same core as Invoke-RegistryApi.
+- Get-RegistryGroup, Add-RegistryGroupMember, Remove-RegistryGroupMember and Import-RegistryGroup read and change the gateway's server groups; import-group files are checked as Test-ScopeAccess reads them.
+- Get-RegistryAgent lists the gateway's A2A agents.
 '@
         }
     }
