@@ -32,7 +32,7 @@ public sealed class RegistryRecordTests
         var server = Server("""{"server_name":"Weather","path":"/weather","is_enabled":false,"tags":["a","b"],"num_tools":3,"proxy_pass_url":"http://w:8000/","updated_at":"2026-12-01T00:00:00Z"}""");
         Assert.Equal(("Weather", "/weather", false, 3, "http://w:8000/"), (server.Name, server.Path, server.Enabled, server.ToolCount, server.ProxyPassUrl));
         Assert.Equal(["a", "b"], server.Tags);
-        Assert.Equal("W/\"1764547200000\"", server.ETag);
+        Assert.Equal("W/\"1796083200000\"", server.ETag); // 2026-12-01T00:00:00Z in epoch milliseconds
     }
 
     [Fact]
