@@ -57,6 +57,23 @@ Describe 'Get-RegistryServer' {
     }
 }
 
+Describe 'Get-RegistryServer into Export-McpClientConfig' {
+    It 'pipes servers by property name: each entry gets the MCP URL as the gateway builds it' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "mcp-$([guid]::NewGuid().ToString('N')).json"
+        try {
+            Get-RegistryServer -Path /currenttime, sse-only @Auth | Export-McpClientConfig -Client VSCode -Path $file -RegistryType Gateway | Out-Null
+            $servers = (Get-Content $file -Raw | ConvertFrom-Json -AsHashtable).servers
+            $servers['currenttime'].url | Should -Be "$($Registry.BaseUrl)/currenttime/mcp"
+            $servers['sse-only'].url | Should -Be "$($Registry.BaseUrl)/sse-only/sse"
+            $servers['currenttime'].headers['X-Authorization'] | Should -Be 'Bearer ${input:mcp-gateway-token}'
+            Get-Content $file -Raw | Should -Not -Match ([regex]::Escape($Plain))
+        }
+        finally {
+            Remove-Item $file, "$file.bak" -ErrorAction SilentlyContinue
+        }
+    }
+}
+
 Describe 'Register-RegistryServer and Unregister-RegistryServer' {
     It '-WhatIf shows the form that would be sent and sends nothing' {
         # What-if lines go to the host, so a child pwsh's output shows them.
