@@ -184,6 +184,20 @@ Describe 'The generated commands run for real' {
         (Invoke-Fixture $Server.Url @{ 'X-Authorization' = 'Bearer wrong' }).Status | Should -Be 401
     }
 
+    It 'Cline with -Profile -IncludeToken gets a token through the profile and writes one the server accepts' {
+        $testHome = New-TestHome 'cline-profile'
+        # The profile store and the secret variable are this session's; -Path keeps the file in the test home.
+        $testHome.Environment = @{}
+        $file = Join-Path $testHome.Root 'cline_mcp_settings.json'
+        $text = (Invoke-InHome $testHome "Export-McpClientConfig -Client Cline -Path '$file' -Name fixture -Uri '$($Server.Url)' -Profile export-bot -IncludeToken") -join "`n"
+        $text | Should -Match 'holds the token \(<secret [0-9a-f]{8}>\) in plain text'
+        if (-not $IsWindows) { (Get-Item -LiteralPath $file).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
+        $headers = (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json -AsHashtable).mcpServers.fixture.headers
+        $headers['X-Authorization'] | Should -Match '^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$'
+        $text | Should -Not -Match ([regex]::Escape($headers['X-Authorization'].Substring(7)))
+        (Invoke-Fixture $Server.Url $headers).Status | Should -Be 200
+    }
+
     It 'the Claude Desktop bridge (<Case>) lists the server''s tools through mcp-remote' -ForEach @(
         @{ Case = 'profile'; Arguments = '-Profile export-bot'; Static = $false }
         @{ Case = 'static token in env'; Arguments = '-Token $token -IncludeToken'; Static = $true }

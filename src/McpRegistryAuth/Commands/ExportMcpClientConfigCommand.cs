@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using McpRegistryAuth.Core;
 using McpRegistryAuth.Core.ClientConfig;
 using McpRegistryAuth.Core.OAuth;
@@ -78,11 +77,12 @@ public sealed class ExportMcpClientConfigCommand : RegistryCmdlet
         profile = Profile is null ? null : RunOrStop(() => new McpProfileStore(McpProfileStore.DefaultPath).Get(Profile));
         var (read, checks) = RunOrStop(() => ReadToken(Token, TokenFile));
         WriteChecks(checks);
-        token = read;
+        // Only -IncludeToken needs the token now; without it the client fetches fresh ones through the profile.
+        token = read ?? (IncludeToken && profile is not null ? RunAsyncOrStop((log, cancel) => TokenAcquisition.GetAsync(new TokenParameters(), profile, ResolvePath, log, cancel)).Result.Token : null);
         if (IncludeToken && token is null)
         {
-            ThrowTerminatingError(NewError(new ArgumentException("-IncludeToken writes the token itself: give it with -Token or -TokenFile."), "IncludeTokenNeedsToken", ErrorCategory.InvalidArgument, null,
-                "Pass -Token (a SecureString or a token object from Get-McpAccessToken) or -TokenFile."));
+            ThrowTerminatingError(NewError(new ArgumentException("-IncludeToken writes the token itself: give it with -Token, -TokenFile or -Profile."), "IncludeTokenNeedsToken", ErrorCategory.InvalidArgument, null,
+                "Pass -Token (a SecureString or a token object from Get-McpAccessToken), -TokenFile, or -Profile to get one now."));
         }
     }
 
