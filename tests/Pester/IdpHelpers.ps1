@@ -31,11 +31,6 @@ function New-TestCertificateFiles([string] $Directory) {
 
 # Starts the IdP; returns @{ Issuer; BaseUrl; CaFile; KeyPath (jwt-client's PEM key); Process }.
 function Start-TestIdp([string] $Directory) {
-    $fixture = Join-Path $PSScriptRoot '../fixtures/idp'
-    if (-not (Test-Path -LiteralPath (Join-Path $fixture 'node_modules/.package-lock.json'))) {
-        Push-Location $fixture
-        try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
-    }
     $null = New-Item -ItemType Directory -Force -Path $Directory
     $files = New-TestCertificateFiles $Directory
     $clientKey = [System.Security.Cryptography.RSA]::Create(2048)
@@ -47,30 +42,11 @@ function Start-TestIdp([string] $Directory) {
         clientJwks = @{ keys = @(Get-PublicJwk $clientKey) }
     } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $config
 
-    $start = [System.Diagnostics.ProcessStartInfo]::new('node')
-    $start.WorkingDirectory = (Resolve-Path $fixture).Path
-    $start.ArgumentList.Add('idp.mjs')
-    $start.ArgumentList.Add($config)
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($start)
-    $line = $process.StandardOutput.ReadLineAsync()
-    if (-not $line.Wait([TimeSpan]::FromSeconds(120)) -or -not $line.Result) {
-        $process.Kill($true)
-        throw "The test IdP did not start: $($process.StandardError.ReadToEnd())"
-    }
-    $ready = $line.Result | ConvertFrom-Json
-    @{ Issuer = $ready.issuer; BaseUrl = "https://127.0.0.1:$($ready.port)"; CaFile = $files.Ca; KeyPath = $keyPath; Process = $process }
+    $idp = Start-NodeFixture idp idp.mjs $config -Name 'The test IdP' -TimeoutSec 120
+    @{ Issuer = $idp.Ready.issuer; BaseUrl = "https://127.0.0.1:$($idp.Ready.port)"; CaFile = $files.Ca; KeyPath = $keyPath; Process = $idp.Process }
 }
 
-function Stop-TestIdp($Idp) {
-    if ($Idp -and -not $Idp.Process.HasExited) {
-        $Idp.Process.Kill($true)
-        $Idp.Process.WaitForExit()
-    }
-}
+function Stop-TestIdp($Idp) { Stop-NodeFixture $Idp }
 
 # jwt-client's public key as the IdP registers it; kid is the RFC 7638 thumbprint, as the module sends it.
 function Get-PublicJwk([System.Security.Cryptography.RSA] $Key) {

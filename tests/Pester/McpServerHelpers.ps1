@@ -3,51 +3,23 @@
 # pinned mcp-remote beside it, installed from the same lockfile.
 $script:McpFixture = (Resolve-Path (Join-Path $PSScriptRoot '../fixtures/mcp-server')).Path
 
-function Install-McpFixture {
-    if (-not (Test-Path -LiteralPath (Join-Path $script:McpFixture 'node_modules/.package-lock.json'))) {
-        Push-Location $script:McpFixture
-        try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
-    }
-}
-
 # mcp-remote's entry point from the fixture's node_modules (no download at test time).
 function Get-McpRemotePath { Join-Path $script:McpFixture 'node_modules/mcp-remote/dist/proxy.js' }
 
 # Starts the server accepting "Bearer <Token>" in the header named, and with -Issuer any JWT that issuer
 # signed (its CA trusted through NODE_EXTRA_CA_CERTS); returns @{ Url; Port; Process }.
 function Start-TestMcpServer([string] $Directory, [string] $Token, [string] $Header = 'X-Authorization', [string] $Issuer, [string] $CaFile) {
-    Install-McpFixture
     $null = New-Item -ItemType Directory -Force -Path $Directory
     $config = Join-Path $Directory 'mcp-server.json'
     $settings = @{ token = $Token; header = $Header }
     if ($Issuer) { $settings.issuer = $Issuer }
     $settings | ConvertTo-Json | Set-Content -LiteralPath $config
-    $start = [System.Diagnostics.ProcessStartInfo]::new('node')
-    if ($CaFile) { $start.Environment['NODE_EXTRA_CA_CERTS'] = $CaFile }
-    $start.WorkingDirectory = $script:McpFixture
-    $start.ArgumentList.Add('server.mjs')
-    $start.ArgumentList.Add($config)
-    # Its stdin stays open while the test runs: the server ends when it closes.
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($start)
-    $line = $process.StandardOutput.ReadLineAsync()
-    if (-not $line.Wait([TimeSpan]::FromSeconds(60)) -or -not $line.Result) {
-        $process.Kill($true)
-        throw "The test MCP server did not start: $($process.StandardError.ReadToEnd())"
-    }
-    $ready = $line.Result | ConvertFrom-Json
-    @{ Url = $ready.url; Port = $ready.port; Process = $process }
+    $environment = if ($CaFile) { @{ NODE_EXTRA_CA_CERTS = $CaFile } } else { @{} }
+    $server = Start-NodeFixture mcp-server server.mjs $config -Name 'The test MCP server' -Environment $environment
+    @{ Url = $server.Ready.url; Port = $server.Ready.port; Process = $server.Process }
 }
 
-function Stop-TestMcpServer($Server) {
-    if ($Server -and -not $Server.Process.HasExited) {
-        $Server.Process.Kill($true)
-        $Server.Process.WaitForExit()
-    }
-}
+function Stop-TestMcpServer($Server) { Stop-NodeFixture $Server }
 
 # Sends JSON-RPC lines to a stdio MCP server process and returns the parsed responses with the ids asked for.
 function Invoke-StdioMcp([System.Diagnostics.Process] $Process, [object[]] $Messages, [int[]] $WaitForIds, [int] $TimeoutSec = 90) {

@@ -50,3 +50,39 @@ function Get-OldYamlDotNetPath {
     if ($env:MCPREGISTRYAUTH_YAMLDOTNET13) { return $env:MCPREGISTRYAUTH_YAMLDOTNET13 }
     throw 'MCPREGISTRYAUTH_YAMLDOTNET13 is not set: run the Pester tests through build.ps1 -Task Pester, which restores YamlDotNet 13.7.1 from the package source.'
 }
+
+# Starts a Node fixture (tests/fixtures/<Folder>) and waits for the one JSON line it prints when it listens.
+# Its stdin stays open while the test runs: every fixture exits when stdin closes, so none outlives the run.
+# Returns @{ Ready = <the parsed line>; Process }.
+function Start-NodeFixture([string] $Folder, [string] $Script, [string[]] $Arguments = @(), [string] $Name, [int] $TimeoutSec = 60, [hashtable] $Environment = @{}) {
+    $directory = (Resolve-Path (Join-Path $PSScriptRoot "../fixtures/$Folder")).Path
+    # A fixture with npm packages installs them from its lockfile the first time (.ci/run has done it already).
+    if ((Test-Path -LiteralPath (Join-Path $directory 'package-lock.json')) -and -not (Test-Path -LiteralPath (Join-Path $directory 'node_modules/.package-lock.json'))) {
+        Push-Location $directory
+        try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
+    }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('node')
+    $start.WorkingDirectory = $directory
+    $start.ArgumentList.Add($Script)
+    foreach ($argument in $Arguments) { $start.ArgumentList.Add($argument) }
+    foreach ($variable in $Environment.GetEnumerator()) { $start.Environment[$variable.Key] = $variable.Value }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([TimeSpan]::FromSeconds($TimeoutSec)) -or -not $line.Result) {
+        $process.Kill($true)
+        throw "$Name did not start: $($process.StandardError.ReadToEnd())"
+    }
+    @{ Ready = ($line.Result | ConvertFrom-Json); Process = $process }
+}
+
+# Stops what Start-NodeFixture started (anything with a Process member), if it still runs.
+function Stop-NodeFixture($Fixture) {
+    if ($Fixture -and -not $Fixture.Process.HasExited) {
+        $Fixture.Process.Kill($true)
+        $Fixture.Process.WaitForExit()
+    }
+}
