@@ -136,6 +136,8 @@ public sealed class RegistryApiInvoker
         }
     }
 
+    // The request itself blocks on the calling thread (RegistryApiClient.Send): callers wait for it anyway.
+    // The rare token acquisition and 401 diagnosis stay asynchronous.
     private async Task<RegistryApiResponse> SendAsync(RegistryApiRequest request, CancellationToken cancellationToken)
     {
         if (request.Token is null && call.Profile is { ClientId: not null } profile && (profile.Authority ?? profile.TokenEndpoint) is not null)
@@ -147,7 +149,7 @@ public sealed class RegistryApiInvoker
             request = request with { Token = token.Token };
         }
 
-        var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = client.Send(request, cancellationToken);
         if (response.IsSuccess) return response;
         AuthFailureDiagnosis? diagnosis = null;
         if (response.Status is 401 or 403)

@@ -214,6 +214,23 @@ public sealed class RequestTests
     }
 
     [Fact]
+    public async Task Cancellation_WhileTheBodyArrives_StopsTheBlockingRead()
+    {
+        // Send reads the body on the calling thread; a blocking read cannot watch the token, so this checks that
+        // Ctrl+C still ends it (and is reported as a cancellation, not as a broken connection).
+        await using var registry = await LoopbackRegistry.StartAsync(async c =>
+        {
+            await c.Response.WriteAsync("{\"slow\":");
+            await c.Response.Body.FlushAsync();
+            await Task.Delay(5000, c.RequestAborted).ContinueWith(_ => { });
+        });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = DateTime.UtcNow;
+        Assert.ThrowsAny<OperationCanceledException>(() => new RegistryApiTestKit().Open(new() { Uri = "/api/config", RegistryUrl = registry.BaseUri.AbsoluteUri }).Send(cancel.Token));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
     public void Target_PathsJoinTheRegistryUrl_AndItsPathIsTheRootPath()
     {
         Assert.Equal(("https://gw.example.com/root/api/servers?x=1", "/root"), Text(RegistryTarget.Resolve("api/servers?x=1", "https://gw.example.com/root/", null, null)));
