@@ -77,6 +77,18 @@ Describe 'Invoke-RegistryApi' {
         (Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 8 } -RegistryUrl $Base -Token $Token -AsPlainText).tokens.access_token | Should -Be 'minted-access-token-value'
     }
 
+    It 'masks credentials nested in arrays: objects in a list, and every string of a list under a secret name' {
+        $config = Invoke-RegistryApi /api/federation/config -RegistryUrl $Base -Token $Token
+        $config.peers[0].federation_token | Should -Match '^<token [0-9a-f]{8}>$'
+        $config.anthropic.api_key.Count | Should -Be 2
+        $config.anthropic.api_key | ForEach-Object { $_ | Should -Match '^<token [0-9a-f]{8}>$' }
+        $config.config_id | Should -Be 'default'
+        $raw = Invoke-RegistryApi /api/federation/config -RegistryUrl $Base -Token $Token -Raw
+        $raw.Body | Should -Not -Match 'anthropic-key|peer-federation-token'
+        $plain = Invoke-RegistryApi /api/federation/config -RegistryUrl $Base -Token $Token -AsPlainText
+        $plain.anthropic.api_key | Should -Be @('anthropic-key-one', 'anthropic-key-two')
+    }
+
     It '-Raw returns status, headers and body' {
         $raw = Invoke-RegistryApi /api/config -RegistryUrl $Base -Token $Token -Raw
         $raw.StatusCode | Should -Be 200
@@ -142,6 +154,16 @@ Describe 'Invoke-RegistryApi' {
         $output = Invoke-InChild "Invoke-RegistryApi /api/servers/x -Method DELETE -RegistryUrl `$Base -Token `$Token -WhatIf; 'done'"
         $output | Should -BeLike '*What if: Performing the operation "DELETE" on target "*/api/servers/x"*'
         $output | Should -Not -BeLike '*Not Found*'
+    }
+
+    It '-Force sends a write that -Confirm would ask about; with -WhatIf it still only describes it' {
+        $asked = Invoke-InChild "Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 1 } -RegistryUrl `$Base -Token `$Token -Confirm; 'after'"
+        $asked | Should -BeLike '*NonInteractive*'
+        $asked | Should -Not -BeLike '*success*'
+        $forced = Invoke-InChild "(Invoke-RegistryApi /api/tokens/generate -Method POST -Body @{ expires_in_hours = 1 } -RegistryUrl `$Base -Token `$Token -Confirm -Force).success"
+        $forced.Trim() | Should -Be 'True'
+        $whatIf = Invoke-InChild "Invoke-RegistryApi /api/tokens/generate -Method POST -RegistryUrl `$Base -Token `$Token -Force -WhatIf; 'sent nothing'"
+        $whatIf | Should -BeLike '*What if: Performing the operation "POST"*sent nothing*'
     }
 
     It 'runs with -Verbose and -Debug in a non-interactive child, never prompting or showing the token' {

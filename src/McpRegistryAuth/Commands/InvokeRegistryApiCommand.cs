@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Security;
 using McpRegistryAuth.Completion;
 using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.RegistryApi;
@@ -73,6 +72,8 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
 
     [Parameter] public SwitchParameter AsPlainText { get; set; }
 
+    [Parameter] public SwitchParameter Force { get; set; }
+
     [Parameter, ValidateNotNullOrEmpty]
     public string? ScopesPath { get; set; }
 
@@ -99,7 +100,7 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
         };
         var invoker = RegistryApiInvoker.Open(call, log);
         Drain();
-        if (invoker.Request.Method is not ("GET" or "HEAD") && !ShouldProcess(invoker.Request.Uri.AbsoluteUri, invoker.Request.Method)) return;
+        if (invoker.Request.Method is not ("GET" or "HEAD") && !ShouldProcessUnlessForced(Force, invoker.Request.Uri.AbsoluteUri, invoker.Request.Method)) return;
         try
         {
             Write(invoker);

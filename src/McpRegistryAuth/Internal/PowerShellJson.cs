@@ -13,8 +13,10 @@ namespace McpRegistryAuth.Internal;
 internal static class PowerShellJson
 {
     /// <param name="element">A JSON value.</param>
-    /// <param name="maskTokens">Shows the string of each token field (Core.RegistryApi.TokenFields) as its fingerprint.</param>
-    public static object? ToPowerShell(JsonElement element, bool maskTokens)
+    /// <param name="maskTokens">Shows each string of a token field (Core.RegistryApi.TokenFields), also inside an array under that field, as its fingerprint.</param>
+    public static object? ToPowerShell(JsonElement element, bool maskTokens) => ToPowerShell(element, maskTokens, secret: false);
+
+    private static object? ToPowerShell(JsonElement element, bool maskTokens, bool secret)
     {
         switch (element.ValueKind)
         {
@@ -22,8 +24,7 @@ internal static class PowerShellJson
                 var result = new PSObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    var secret = maskTokens && property.Value.ValueKind == JsonValueKind.String && Core.RegistryApi.TokenFields.IsSecret(property.Name);
-                    var note = new PSNoteProperty(property.Name, secret ? Core.RegistryApi.TokenFields.Mask(property.Value.GetString()!) : ToPowerShell(property.Value, maskTokens));
+                    var note = new PSNoteProperty(property.Name, ToPowerShell(property.Value, maskTokens, maskTokens && Core.RegistryApi.TokenFields.IsSecret(property.Name)));
                     try
                     {
                         result.Properties.Add(note);
@@ -40,10 +41,10 @@ internal static class PowerShellJson
             case JsonValueKind.Array:
                 var items = new object?[element.GetArrayLength()];
                 var i = 0;
-                foreach (var item in element.EnumerateArray()) items[i++] = ToPowerShell(item, maskTokens);
+                foreach (var item in element.EnumerateArray()) items[i++] = ToPowerShell(item, maskTokens, secret);
                 return items;
             case JsonValueKind.String:
-                return element.GetString();
+                return secret ? Core.RegistryApi.TokenFields.Mask(element.GetString()!) : element.GetString();
             case JsonValueKind.Number:
                 if (element.TryGetInt64(out var whole)) return whole;
                 var text = element.GetRawText();

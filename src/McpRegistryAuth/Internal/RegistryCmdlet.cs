@@ -93,6 +93,13 @@ public abstract class RegistryCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// ShouldProcess for a change; -Force answers yes without asking, even under -Confirm or
+    /// $ConfirmPreference, while -WhatIf still only describes the change.
+    /// </summary>
+    private protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+        (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+
     /// <summary>Runs core code that may refuse; a refusal the core describes stops the command with its ErrorRecord.</summary>
     private protected T RunOrStop<T>(Func<T> action)
     {
