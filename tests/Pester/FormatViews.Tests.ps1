@@ -15,6 +15,7 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     $script:Idp = Start-TokenTestBed $TestDrive
     $idpSecret = $Idp.Secret
@@ -63,6 +64,14 @@ BeforeAll {
         'McpRegistryAuth.Output.McpAccessToken'                   = {
             Get-McpAccessToken -Authority $Idp.Issuer -ClientId rs256-client -ClientSecret $idpSecret -Scope read, write -Audience 'https://registry.example.com/registry/default/v0.1/servers' -CaCertPath $Idp.CaFile
             Get-McpAccessToken -Provider Cognito -Authority $Idp.BaseUrl -ClientId cognito-client -ClientSecret $idpSecret -Scope registry/read, registry/write -CaCertPath $Idp.CaFile
+        }
+        'McpRegistryAuth.Output.RegistryApiRawResponse'           = {
+            $registry = Start-TestRegistry
+            try {
+                Invoke-RegistryApi /api/config -RegistryUrl $registry.BaseUrl -Raw
+                Invoke-RegistryApi /api/servers -RegistryUrl $registry.BaseUrl -Token (ConvertTo-SecureString $RegistryToken -AsPlainText -Force) -Query @{ limit = 3 } -Raw
+            }
+            finally { Stop-TestRegistry $registry }
         }
         'McpRegistryAuth.Core.OAuth.McpProfile'                   = {
             Set-McpProfile keycloak-ci-bot -Authority 'https://keycloak.example.com/realms/mcp-gateway' -ClientId mcp-gateway-m2m -Scope 'mcp-servers-unrestricted/read', 'mcp-servers-unrestricted/execute' -ClientSecretVariable KEYCLOAK_M2M_SECRET -PassThru
