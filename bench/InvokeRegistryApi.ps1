@@ -6,11 +6,12 @@
     Invoke-RestMethod, and a raw shared HttpClient driven from the same PowerShell loop; then a
     10,000-item listing with -All, sampling the managed heap as the items stream.
     Not part of .ci/run. Build first (./build.ps1 -Task Build), then:
-        dotnet pwsh -NoProfile -File ./bench/InvokeRegistryApi.ps1 [-Calls 1000] [-Rounds 3]
+        dotnet pwsh -NoProfile -File ./bench/InvokeRegistryApi.ps1 [-Calls 1000] [-Rounds 5] [-WarmupCalls 3000]
 #>
 param(
     [int] $Calls = 1000,
-    [int] $Rounds = 3,
+    [int] $Rounds = 5,
+    [int] $WarmupCalls = 3000,
     [int] $Items = 10000
 )
 
@@ -49,9 +50,11 @@ try {
         }
     }
 
-    # Warm-up: JIT, connection pools, the module's first load.
+    # Warm-up: the module's first load, connection pools, and the JIT: .NET compiles each method quickly
+    # first and again, optimized, only after it has run a while (tiered compilation), and PowerShell compiles
+    # a loop's body after some iterations; without this the first rounds measure the compilers.
     $saved = $Calls
-    $Calls = 50
+    $Calls = $WarmupCalls
     foreach ($loop in $loops.Values) { & $loop }
     $Calls = $saved
 
