@@ -273,7 +273,7 @@ public sealed partial class EntraDeviceCodeTests : IAsyncLifetime
     private JsonObject CachedPartition() =>
         (JsonNode.Parse(File.ReadAllBytes(CachePath))!["partitions"] as JsonObject)!.Select(p => p.Value).OfType<JsonObject>().Single(p => (string?)p["client_id"] == ClientId);
 
-    /// <summary>No access or refresh token the server issued appears in any line written.</summary>
+    /// <summary>No device code, access token or refresh token the server issued appears in any line written (the user code must).</summary>
     private void AssertNoTokenIn(List<string> lines)
     {
         var text = string.Join('\n', lines);

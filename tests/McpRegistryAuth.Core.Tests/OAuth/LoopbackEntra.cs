@@ -63,7 +63,7 @@ internal sealed class LoopbackEntra : IAsyncDisposable
     /// <summary>Every request: method, path, and the form's grant_type and scope.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    /// <summary>Every access and refresh token issued, to look for in what the module wrote.</summary>
+    /// <summary>Every device code, access token and refresh token issued, to look for in what the module wrote.</summary>
     public ConcurrentQueue<string> Issued { get; } = new();
 
     public static async Task<LoopbackEntra> StartAsync()
@@ -137,6 +137,7 @@ internal sealed class LoopbackEntra : IAsyncDisposable
         {
             var code = new DeviceCode(Base64Url(RandomNumberGenerator.GetBytes(48)), UserCodeOf(), form["client_id"].ToString(), form["scope"].ToString(), DateTimeOffset.UtcNow);
             codes[code.Code] = code;
+            Issued.Enqueue(code.Code);
             await Json(context, 200, new Dictionary<string, object>
             {
                 ["user_code"] = code.UserCode,
