@@ -44,10 +44,12 @@ BeforeAll {
         throw "No sign-in URL within 90 s: $((Get-JobText $Job) -join "`n")"
     }
 
-    function Invoke-ActAsUser([string] $Url) {
+    # -Decline: the user says no where the provider's pages offer it (device confirmation: Abort; consent: Deny).
+    function Invoke-ActAsUser([string] $Url, [switch] $Decline) {
         $saved = $env:NODE_EXTRA_CA_CERTS
         $env:NODE_EXTRA_CA_CERTS = $Idp.CaFile
-        try { node (Join-Path $PSScriptRoot '../fixtures/idp/act-as-user.mjs') $Url | ConvertFrom-Json }
+        $options = @(if ($Decline) { '--decline' })
+        try { node (Join-Path $PSScriptRoot '../fixtures/idp/act-as-user.mjs') @options $Url | ConvertFrom-Json }
         finally { $env:NODE_EXTRA_CA_CERTS = $saved }
     }
 
@@ -56,7 +58,18 @@ BeforeAll {
         ($partitions.PSObject.Properties.Value | Where-Object client_id -EQ 'cli-public' | Select-Object -First 1).token
     }
 
-    function Get-DevicePollCount { @(Invoke-RestMethod -SkipCertificateCheck -Uri "$($Idp.BaseUrl)/test/device-polls").Count }
+    # The terminating error the job ended with, as Receive-Job hands it back.
+    function Get-JobFailure($Job) {
+        $null = $Job | Wait-Job -Timeout 60
+        $Job.State | Should -Be 'Failed'
+        try { $Job | Receive-Job -ErrorAction Stop -WarningAction SilentlyContinue 3>$null 4>$null 5>$null; throw 'the job wrote no error' } catch { $_ }
+    }
+
+    # Invoke-RestMethod writes a JSON array as one object: @(...) of it counts 1 whatever the array holds.
+    function Get-DevicePollCount {
+        $polls = Invoke-RestMethod -SkipCertificateCheck -Uri "$($Idp.BaseUrl)/test/device-polls"
+        @($polls | ForEach-Object { $_ }).Count
+    }
 
     $script:DeviceUrl = '\(or open (https://\S+/device\?user_code=[A-Z-]+)\)'
     $script:AuthorizeUrl = '(https://127\.0\.0\.1:\d+/auth\?\S+)'
@@ -140,6 +153,17 @@ Describe 'Get-McpAccessToken -Flow DeviceCode' {
         $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
     }
 
+    It 'ends with SignInDeclined when the user aborts on the provider''s confirmation page (access_denied)' {
+        $job = Start-TokenJob ($User + @{ Flow = 'DeviceCode'; ForceRefresh = $true; WarningAction = 'Continue' })
+        $url = Wait-SignInUrl $job $DeviceUrl
+        $null = Invoke-ActAsUser $url -Decline
+        $err = Get-JobFailure $job
+        $err.FullyQualifiedErrorId | Should -Be 'SignInDeclined,McpRegistryAuth.Commands.GetMcpAccessTokenCommand'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'approve the request'
+        "$err" | Should -Match 'declined \(access_denied'
+    }
+
     It 'stops cleanly on Ctrl+C (Stop-Job) during the wait, and polling ends' {
         $job = Start-TokenJob ($User + @{ Flow = 'DeviceCode'; ForceRefresh = $true; WarningAction = 'Continue' })
         $null = Wait-SignInUrl $job $DeviceUrl
@@ -149,6 +173,7 @@ Describe 'Get-McpAccessToken -Flow DeviceCode' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         $job.State | Should -Be 'Stopped'
         $polls = Get-DevicePollCount
+        $polls | Should -BeGreaterThan 1
         Start-Sleep -Seconds 3
         Get-DevicePollCount | Should -Be $polls
     }
@@ -174,5 +199,28 @@ Describe 'Get-McpAccessToken -Flow AuthorizationCode' {
         { [Net.Sockets.TcpClient]::new('127.0.0.1', $port) } | Should -Throw
         $cached = Get-CachedUserToken
         ((Get-JobText $job) -join "`n") | Should -Not -BeLike "*$($cached.refresh_token)*"
+    }
+
+    It 'ends with SignInDeclined when the user denies on the consent page: the listener shows the failure, the error names the next step' {
+        $job = Start-TokenJob ($User + @{ Flow = 'AuthorizationCode'; NoBrowser = $true; ForceRefresh = $true; WarningAction = 'Continue' })
+        $url = Wait-SignInUrl $job $AuthorizeUrl
+        $browser = Invoke-ActAsUser $url -Decline
+        $browser.status | Should -Be 400
+        $browser.body | Should -Match 'The sign-in failed \(access_denied\)'
+        $err = Get-JobFailure $job
+        $err.FullyQualifiedErrorId | Should -Be 'SignInDeclined,McpRegistryAuth.Commands.GetMcpAccessTokenCommand'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'approve the request'
+        "$err" | Should -Match 'access_denied: The user declined the request'
+    }
+
+    It 'waits for the browser as long as -SignInTimeoutSec says, then ends with SignInTimeout naming what to do' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Get-McpAccessToken @User -Flow AuthorizationCode -NoBrowser -ForceRefresh -SignInTimeoutSec 2 -WarningAction SilentlyContinue -Verbose 4>&1 | Out-Null } |
+            Should -Throw -ErrorId 'SignInTimeout,McpRegistryAuth.Commands.GetMcpAccessTokenCommand' -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        "$err" | Should -Match 'within 2 s \(-SignInTimeoutSec\)'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'raise -SignInTimeoutSec'
     }
 }

@@ -58,8 +58,10 @@ public static class AuthorizationCodeFlow
             log.Warning($"To sign in, open this URL in a browser on this machine (it returns to {redirectUri}): {url.AbsoluteUri}");
         }
 
+        var limit = request.SignInTimeout ?? UserTokenRequest.DefaultBrowserSignInTimeout;
+        log.Verbose($"Waiting up to {limit.TotalSeconds:0} s for the browser to come back (-SignInTimeoutSec).");
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(request.SignInTimeout);
+        wait.CancelAfter(limit);
         IReadOnlyDictionary<string, string> callback;
         try
         {
@@ -67,7 +69,7 @@ public static class AuthorizationCodeFlow
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw UserFlowFailures.SignInTimeout(common.ClientId, request.SignInTimeout);
+            throw UserFlowFailures.SignInTimeout(common.ClientId, limit, TokenFlow.AuthorizationCode);
         }
 
         if (callback.GetValueOrDefault("state") != pkce.State) throw UserFlowFailures.StateMismatch(common.ClientId);

@@ -46,16 +46,18 @@ public static class DeviceCodeFlow
         var interval = answer.Number("interval") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultInterval;
         var complete = answer.Text("verification_uri_complete");
         log.Warning($"To sign in, open {verification} and enter the code {userCode}" + (complete is null ? "" : $" (or open {complete})") + $". The code expires at {expiresAt:HH:mm:ss} UTC.");
-        log.Verbose($"Polling {endpoints.TokenEndpoint} every {interval.TotalSeconds:0} s until {expiresAt:u}.");
+        // -SignInTimeoutSec, when given, may end the wait before the code expires.
+        var giveUpAt = request.SignInTimeout is { } limit && start + limit < expiresAt ? start + limit : expiresAt;
+        log.Verbose($"Polling {endpoints.TokenEndpoint} every {interval.TotalSeconds:0} s until {giveUpAt:u}" + (giveUpAt < expiresAt ? " (-SignInTimeoutSec)." : "."));
 
         var poll = new[] { new KeyValuePair<string, string>("grant_type", GrantType), new("device_code", deviceCode) };
         while (true)
         {
             var wait = interval;
-            var left = expiresAt - DateTimeOffset.UtcNow;
-            if (left <= TimeSpan.Zero) throw UserFlowFailures.DeviceCodeExpired(common.ClientId, expiresAt);
+            var left = giveUpAt - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero) throw GaveUp(request, expiresAt, giveUpAt);
             await Task.Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
-            if (DateTimeOffset.UtcNow >= expiresAt) throw UserFlowFailures.DeviceCodeExpired(common.ClientId, expiresAt);
+            if (DateTimeOffset.UtcNow >= giveUpAt) throw GaveUp(request, expiresAt, giveUpAt);
             var polled = await UserGrantClient.PostAsync(http, endpoints.TokenEndpoint, poll, common, cancellationToken).ConfigureAwait(false);
             switch (polled.Error)
             {
@@ -69,7 +71,7 @@ public static class DeviceCodeFlow
                     interval += DefaultInterval;
                     log.Verbose($"The IdP asked to poll less often (slow_down): every {interval.TotalSeconds:0} s from now on.");
                     continue;
-                case "access_denied":
+                case "access_denied" or "authorization_declined": // the RFC's word, and Entra's
                     throw UserFlowFailures.SignInDeclined(common.ClientId, polled.Said);
                 case "expired_token":
                 // An IdP that forgets an expired code answers invalid_grant for it.
@@ -82,4 +84,9 @@ public static class DeviceCodeFlow
             }
         }
     }
+
+    private static Reporting.CommandFailureException GaveUp(UserTokenRequest request, DateTimeOffset expiresAt, DateTimeOffset giveUpAt) =>
+        giveUpAt < expiresAt
+            ? UserFlowFailures.SignInTimeout(request.Common.ClientId, request.SignInTimeout!.Value, TokenFlow.DeviceCode)
+            : UserFlowFailures.DeviceCodeExpired(request.Common.ClientId, expiresAt);
 }

@@ -52,6 +52,13 @@ public static class ProviderRules
     public static bool UsesMsal(OAuthProvider provider, bool hasTokenEndpoint) => provider != OAuthProvider.Cognito && !hasTokenEndpoint;
 
     /// <summary>
+    /// Whether a user sign-in goes through MSAL: Entra's device code does (MSAL's PublicClientApplication, its
+    /// refresh token kept in MSAL's cache); every other provider and Entra's browser sign-in take RFC 8628 and
+    /// RFC 6749 with PKCE over the module's HttpClient (MSAL has no device code for non-Entra authorities).
+    /// </summary>
+    public static bool UsesMsalForUser(OAuthProvider provider, TokenFlow flow) => provider == OAuthProvider.Entra && flow == TokenFlow.DeviceCode;
+
+    /// <summary>
     /// The scopes a user sign-in asks for: the caller's, plus openid (an ID token, to check the nonce) and
     /// offline_access where the provider issues refresh tokens only for it (Okta, Auth0, Entra and OpenID
     /// Connect providers in general). Keycloak issues refresh tokens without it (there it asks for an

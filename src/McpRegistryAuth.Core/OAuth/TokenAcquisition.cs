@@ -19,7 +19,7 @@ public static class TokenAcquisition
         using var ownKey = request.SigningKey == given.SigningKey ? null : request.SigningKey;
         if (flow == TokenFlow.ClientCredentials)
         {
-            if (given.RedirectPort is not null || given.NoBrowser) log.Verbose("-RedirectPort and -NoBrowser apply to -Flow AuthorizationCode only; they are ignored for client credentials.");
+            if (given.RedirectPort is not null || given.NoBrowser || given.SignInTimeout is not null) log.Verbose("-RedirectPort, -NoBrowser and -SignInTimeoutSec apply to a user sign-in (-Flow DeviceCode or AuthorizationCode) only; they are ignored for client credentials.");
             return (await AccessTokenClient.GetAsync(request, log, cancellationToken).ConfigureAwait(false), headerName);
         }
 
@@ -29,6 +29,7 @@ public static class TokenAcquisition
             Flow = flow,
             RedirectPort = given.RedirectPort ?? profile?.RedirectPort ?? 0,
             OpenBrowser = !given.NoBrowser,
+            SignInTimeout = given.SignInTimeout,
         };
         return (await UserTokenClient.GetAsync(user, log, cancellationToken).ConfigureAwait(false), headerName);
     }

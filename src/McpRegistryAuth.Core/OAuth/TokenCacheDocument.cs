@@ -55,7 +55,16 @@ public sealed class TokenCacheDocument
     public void SetMsal(TokenCacheEntry entry, byte[] msalCache)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Partition(entry)["msal"] = JsonNode.Parse(msalCache);
+        var partition = Partition(entry);
+        partition["msal"] = JsonNode.Parse(msalCache);
+        // A user's partition holds one sign-in: MSAL's (Entra's device code) or the plain path's, never both.
+        if (entry.Flow != AccessTokenResult.ClientCredentialsFlow) partition.Remove("token");
+    }
+
+    /// <summary>Drops MSAL's cache from the partition (a refused refresh token), keeping the partition itself.</summary>
+    public void RemoveMsal(string key)
+    {
+        if (partitions[key] is JsonObject partition) partition.Remove("msal");
     }
 
     /// <summary>
@@ -92,6 +101,7 @@ public sealed class TokenCacheDocument
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(token);
+        Partition(entry).Remove("msal");
         Partition(entry)["token"] = new JsonObject
         {
             ["access_token"] = token.AccessToken.Reveal(),

@@ -48,6 +48,9 @@ public sealed record TokenParameters
     /// <summary>The loopback port of a browser sign-in's redirect URI; the profile's, else a free one.</summary>
     public int? RedirectPort { get; init; }
 
+    /// <summary>How long a user sign-in waits for the user (-SignInTimeoutSec); null: 5 minutes for the browser, the code's lifetime for a device code.</summary>
+    public TimeSpan? SignInTimeout { get; init; }
+
     /// <summary>Write the sign-in URL instead of opening a browser.</summary>
     public bool NoBrowser { get; init; }
 

@@ -26,9 +26,14 @@ public static class UserFlowFailures
         $"The sign-in for client '{clientId}' was declined ({said}).", clientId,
         "Run the command again and approve the request; if the IdP refuses you, ask its administrator to assign you to the application.");
 
-    public static CommandFailureException SignInTimeout(string clientId, TimeSpan waited) => new("SignInTimeout", FailureCategory.OperationTimeout,
-        $"The browser did not come back to the loopback listener within {waited.TotalSeconds:0} s for client '{clientId}'.", clientId,
-        "Run the command again and finish the sign-in in the browser; on a host without a browser use -NoBrowser and open the URL elsewhere, or -Flow DeviceCode.");
+    /// <summary>The user did not finish signing in within -SignInTimeoutSec (the browser's redirect, or the device code's approval).</summary>
+    public static CommandFailureException SignInTimeout(string clientId, TimeSpan waited, TokenFlow flow) => new("SignInTimeout", FailureCategory.OperationTimeout,
+        flow == TokenFlow.DeviceCode
+            ? $"Nobody approved the device code for client '{clientId}' within {waited.TotalSeconds:0} s (-SignInTimeoutSec)."
+            : $"The browser did not come back to the loopback listener within {waited.TotalSeconds:0} s (-SignInTimeoutSec) for client '{clientId}'.", clientId,
+        flow == TokenFlow.DeviceCode
+            ? "Run the command again and enter the code at the verification URL in time; raise -SignInTimeoutSec (or leave it out: the code's own lifetime then decides)."
+            : "Run the command again and finish the sign-in in the browser in time, or raise -SignInTimeoutSec; on a host without a browser use -NoBrowser and open the URL elsewhere, or -Flow DeviceCode.");
 
     public static CommandFailureException SignInFailed(string clientId, string said) => new("SignInFailed", FailureCategory.AuthenticationError,
         $"The IdP sent the browser back without a code for client '{clientId}' ({said}).", clientId,

@@ -38,12 +38,29 @@ public static class UserTokenClient
             log.Verbose("-ForceRefresh: the cache is not consulted; signing in.");
         }
 
+        var flow = request.Flow.ToString();
+        if (ProviderRules.UsesMsalForUser(common.Provider, request.Flow))
+        {
+            var (result, msalCache) = await MsalDeviceCode.SignInAsync(common, log, request.SignInTimeout, cancellationToken).ConfigureAwait(false);
+            if (cache is not null)
+            {
+                await cache.UpdateAsync(document =>
+                {
+                    document.SetMsal(entry with { Flow = flow }, msalCache);
+                    return Task.FromResult((true, true));
+                }, common.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            var signedIn = FromMsal(common, result, flow);
+            log.Verbose($"Token {signedIn.Fingerprint} from the IdP, valid until {signedIn.ExpiresOn:u}" + (cache is null ? "; -NoCache: MSAL's refresh token is not kept." : "; MSAL's cache, with its refresh token, is kept in the token cache."));
+            return signedIn;
+        }
+
         var found = await Endpoints().ConfigureAwait(false);
         var response = request.Flow == TokenFlow.DeviceCode
             ? await DeviceCodeFlow.RunAsync(http.Client, found, request, log, cancellationToken).ConfigureAwait(false)
             : await AuthorizationCodeFlow.RunAsync(http.Client, found, request, log, cancellationToken).ConfigureAwait(false);
         var token = ToCached(response, null);
-        var flow = request.Flow.ToString();
         if (cache is not null)
         {
             await cache.UpdateAsync(document =>
@@ -80,6 +97,7 @@ public static class UserTokenClient
         ClientCredentialsRequest common, TokenCacheEntry entry, TokenCacheDocument document, Func<Task<AuthorizationServerEndpoints>> endpoints, LazyHttpClient http, OperationLog log, CancellationToken cancellationToken)
     {
         if (document.WasUnreadable) log.Verbose("The token cache file was not in this module's format; it starts again empty.");
+        if (document.GetMsal(entry.Key) is { } msal) return await FromMsalCacheAsync(common, entry, document, msal, log, cancellationToken).ConfigureAwait(false);
         if (document.GetToken(entry.Key) is not { } cached)
         {
             log.Verbose("No token of this user in the cache: signing in.");
@@ -126,6 +144,43 @@ public static class UserTokenClient
             (renewed.RefreshToken is { } next && !next.Equals(refreshToken) ? "; the IdP rotated the refresh token (the new one is kept)." : "."));
         return ((Describe(common, renewed, AccessTokenResult.RefreshTokenFlow, false), null), true);
     }
+
+    /// <summary>
+    /// A partition MSAL signed in (Entra's device code): its access token when valid beyond the margin (no MSAL
+    /// application built, no request), else MSAL's silent renewal with the refresh token in its cache.
+    /// </summary>
+    private static async Task<((AccessTokenResult?, CommandFailureException?) Result, bool Changed)> FromMsalCacheAsync(
+        ClientCredentialsRequest common, TokenCacheEntry entry, TokenCacheDocument document, byte[] msal, OperationLog log, CancellationToken cancellationToken)
+    {
+        var flow = document.Entries.FirstOrDefault(e => e.Key == entry.Key)?.Flow ?? TokenFlow.DeviceCode.ToString();
+        var stored = entry with { Flow = flow };
+        var now = DateTimeOffset.UtcNow;
+        if (document.FindMsalToken(entry.Key, MsalDeviceCode.ScopesFor(common.Scopes).ToList(), now + common.RefreshMargin) is { } hit)
+        {
+            log.Verbose($"Token {hit.AccessToken.Fingerprint} from the cache, valid until {hit.ExpiresOn:u}; no request was sent.");
+            return ((Describe(common, hit, flow, true), null), false);
+        }
+
+        var (result, changed, refused) = await MsalDeviceCode.SilentAsync(common, msal, log, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            // Kept no longer: the next call signs in instead of being refused again.
+            document.RemoveMsal(entry.Key);
+            return ((null, refused), true);
+        }
+
+        if (result is null) return ((null, null), false);
+        if (changed is not null) document.SetMsal(stored, changed);
+        var fromCache = result.AuthenticationResultMetadata.TokenSource == Microsoft.Identity.Client.TokenSource.Cache;
+        var described = FromMsal(common, result, fromCache ? flow : AccessTokenResult.RefreshTokenFlow) with { FromCache = fromCache };
+        log.Verbose(fromCache
+            ? $"Token {described.Fingerprint} from MSAL's cache, valid until {described.ExpiresOn:u}; no request was sent."
+            : $"Token {described.Fingerprint} renewed with the refresh token, valid until {described.ExpiresOn:u}.");
+        return ((described, null), changed is not null);
+    }
+
+    private static AccessTokenResult FromMsal(ClientCredentialsRequest common, Microsoft.Identity.Client.AuthenticationResult result, string flow) =>
+        AccessTokenClient.Describe(common, new Secret(result.AccessToken), result.TokenType, result.ExpiresOn, result.Scopes.ToList(), false) with { Flow = flow };
 
     /// <summary>The token to keep; an answer without a refresh token keeps the one that was used (RFC 6749 6).</summary>
     private static CachedToken ToCached(UserTokenResponse response, Secret? previousRefreshToken) =>

@@ -18,6 +18,12 @@ public sealed record UserTokenRequest
     /// <summary>Open the system browser at the sign-in page when one can be opened; the URL is written either way.</summary>
     public bool OpenBrowser { get; init; } = true;
 
-    /// <summary>How long a browser sign-in may take (a device code's own expires_in decides for the device flow).</summary>
-    public TimeSpan SignInTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a browser sign-in waits when no <see cref="SignInTimeout"/> is given.</summary>
+    public static readonly TimeSpan DefaultBrowserSignInTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long to wait for the user (-SignInTimeoutSec): for the browser's redirect (null: 5 minutes), and for
+    /// the approval of a device code (null: until the code's own expires_in; given, whichever ends first).
+    /// </summary>
+    public TimeSpan? SignInTimeout { get; init; }
 }

@@ -105,6 +105,9 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter NoBrowser { get; set; }
 
+    [Parameter, ValidateRange(1, 3600)]
+    public int SignInTimeoutSec { get; set; }
+
     protected override void EndProcessing()
     {
         if (As != "Token" && !AsPlainText)
@@ -124,6 +127,7 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
             ForceRefresh = ForceRefresh, NoCache = NoCache, RefreshMargin = TimeSpan.FromSeconds(RefreshMarginSec),
             RegistryUri = RegistryUri, RegistryType = RegistryType,
             Flow = Flow, RedirectPort = MyInvocation.BoundParameters.ContainsKey(nameof(RedirectPort)) ? RedirectPort : null, NoBrowser = NoBrowser,
+            SignInTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(SignInTimeoutSec)) ? TimeSpan.FromSeconds(SignInTimeoutSec) : null,
         };
         // The device code and the sign-in URL are written as warnings, on this thread, while the core waits.
         var (result, headerName) = RunAsyncOrStop((log, cancel) => TokenAcquisition.GetAsync(given, profile, ResolvePath, log, cancel));

@@ -175,10 +175,11 @@ public sealed class IdpServer : IAsyncDisposable
     /// in the user code, login and consent forms, follows every redirect (to the client's loopback listener
     /// too). Returns the last status and the body of a page off the IdP (the listener's).
     /// </summary>
-    public async Task<(int Status, string? Body)> ActAsUserAsync(string url, string user = "alice", string password = "alice-password")
+    public async Task<(int Status, string? Body)> ActAsUserAsync(string url, string user = "alice", string password = "alice-password", bool decline = false)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = FindFixtureDirectory(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "act-as-user.mjs", url, user, password }) start.ArgumentList.Add(argument);
+        // --decline: Abort on the device confirmation page, Deny on the consent page.
+        foreach (var argument in (string[])["act-as-user.mjs", .. decline ? ["--decline"] : Array.Empty<string>(), url, user, password]) start.ArgumentList.Add(argument);
         start.Environment["NODE_EXTRA_CA_CERTS"] = CaFile;
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
         var stderr = node.StandardError.ReadToEndAsync();

@@ -66,8 +66,38 @@ public sealed partial class RealIdpUserFlowTests(OAuthIdp idp) : IClassFixture<O
 
         Assert.Equal("DeviceCodeExpired", failure.ErrorId);
         Assert.Equal(FailureCategory.OperationTimeout, failure.Category);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 2.5, 15);
+        // oidc-provider keeps the code's expiry in whole seconds, so it may answer expired_token up to a second early.
+        Assert.InRange(watch.Elapsed.TotalSeconds, 1.5, 15);
         Assert.Contains("Run the command again", failure.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeviceCode_UserAbortsOnTheConfirmationPage_IsSignInDeclined()
+    {
+        await idp.Server.ConfigureUserFlowsAsync(interval: 1);
+        var log = new OperationLog();
+        var task = Task.Run(() => UserTokenClient.GetAsync(Request(TokenFlow.DeviceCode), log, CancellationToken.None));
+        var url = await WaitForUrlAsync(log, task) ?? throw new InvalidOperationException("no sign-in URL was written");
+        await idp.Server.ActAsUserAsync(url, decline: true);
+
+        var failure = await Assert.ThrowsAsync<CommandFailureException>(() => task);
+
+        Assert.Equal("SignInDeclined", failure.ErrorId);
+        Assert.Equal(FailureCategory.PermissionDenied, failure.Category);
+        Assert.Contains("access_denied", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("approve the request", failure.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeviceCode_SignInTimeoutBeforeTheCodeExpires_IsSignInTimeout()
+    {
+        await idp.Server.ConfigureUserFlowsAsync(interval: 1);
+
+        var failure = await Assert.ThrowsAsync<CommandFailureException>(() =>
+            UserTokenClient.GetAsync(Request(TokenFlow.DeviceCode) with { SignInTimeout = TimeSpan.FromSeconds(2) }, new OperationLog(), CancellationToken.None));
+
+        Assert.Equal("SignInTimeout", failure.ErrorId);
+        Assert.Contains("device code", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,6 +173,23 @@ public sealed partial class RealIdpUserFlowTests(OAuthIdp idp) : IClassFixture<O
             UserTokenClient.GetAsync(Request(TokenFlow.AuthorizationCode) with { SignInTimeout = TimeSpan.FromSeconds(2) }, new OperationLog(), CancellationToken.None));
 
         Assert.Equal("SignInTimeout", failure.ErrorId);
+    }
+
+    [Fact]
+    public async Task AuthorizationCode_UserDeniesOnTheConsentPage_IsSignInDeclined_AndTheBrowserIsToldSo()
+    {
+        var log = new OperationLog();
+        var task = Task.Run(() => UserTokenClient.GetAsync(Request(TokenFlow.AuthorizationCode), log, CancellationToken.None));
+        var url = await WaitForUrlAsync(log, task) ?? throw new InvalidOperationException("no sign-in URL was written");
+        var (status, page) = await idp.Server.ActAsUserAsync(url, decline: true);
+
+        var failure = await Assert.ThrowsAsync<CommandFailureException>(() => task);
+
+        Assert.Equal("SignInDeclined", failure.ErrorId);
+        Assert.Equal(FailureCategory.PermissionDenied, failure.Category);
+        Assert.Contains("access_denied: The user declined the request", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(400, status);
+        Assert.Contains("The sign-in failed (access_denied)", page, StringComparison.Ordinal);
     }
 
     [Fact]
