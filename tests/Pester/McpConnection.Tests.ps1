@@ -290,6 +290,12 @@ Describe 'Invoke-McpMethod' {
         @($ping.PSObject.Properties).Count | Should -Be 0
     }
 
+    It 'opens a session of its own and closes it before it returns' {
+        (Invoke-McpMethod $Variants.stateful.Url tools/list -All).name | Should -Be @('echo', 'fail')
+        $base = $Variants.stateful.Url -replace '/fixture/mcp$', ''
+        (Invoke-RestMethod "$base/test/sessions").open | Should -Be 0
+    }
+
     It 'speaks SSE with -Transport Sse' {
         (Invoke-McpMethod $Variants.sse.Url tools/list -All -Transport Sse).name | Should -Be @('echo', 'fail')
     }
