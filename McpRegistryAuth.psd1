@@ -39,6 +39,8 @@
         'Import-RegistryGroup'
         'Get-RegistryAgent'
         'Export-McpClientConfig'
+        'Test-McpConnection'
+        'Invoke-McpMethod'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -50,7 +52,7 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, 24 cmdlets:
+0.1.0, first release, 26 cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
@@ -63,6 +65,8 @@
 - Invoke-RegistryApi calls the registries' APIs from scripts and pipelines: the right header and body encoding, every page with -All, retries, and a 401 or 403 explained.
 - Get-RegistryServer, Register-RegistryServer, Enable-RegistryServer, Disable-RegistryServer, Set-RegistryServer, Unregister-RegistryServer, Get-RegistryGroup, Add-RegistryGroupMember, Remove-RegistryGroupMember, Import-RegistryGroup and Get-RegistryAgent do the common registry tasks in one line each, on Invoke-RegistryApi's auth, retries and paging.
 - Export-McpClientConfig writes MCP servers into VS Code, Claude Code, Cursor, Windsurf, Roo Code, Cline and Claude Desktop configurations (and the gateway's own files), merged byte for byte, with fresh tokens through a helper where the client allows it.
+- Test-McpConnection connects to an MCP server as a client does (DNS, TCP, TLS, HTTP, auth, initialize, list), times each step, classifies a failure (Usage, Auth, Unreachable, Protocol, ToolError), and puts each tool's predicted gateway verdict beside the observed one.
+- Invoke-McpMethod sends any JSON-RPC method to an MCP server over Streamable HTTP or SSE and writes the result to the pipeline.
 '@
         }
     }

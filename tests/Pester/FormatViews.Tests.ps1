@@ -16,8 +16,14 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'McpServerHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     $script:Idp = Start-TokenTestBed $TestDrive
+    # A connection test through the gateway emulation, with predictions and calls, and one that fails.
+    $script:McpGateway = Start-TestMcpGateway (Join-Path $TestDrive 'mcp-gateway')
+    $mcpResult = Test-McpConnection $McpGateway.Url -Token 'fixture-users-token-3b7d91' -ScopesPath $McpGateway.ScopesPath -Group fixture-users `
+        -CallTools echo, add -ToolArguments @{ echo = @{ text = 'hi' }; add = @{ a = 1; b = 2 } } -Confirm:$false -WarningAction SilentlyContinue
+    $mcpFailed = Test-McpConnection $McpGateway.Url -Token 'an-unknown-token' -ErrorAction SilentlyContinue
     $idpSecret = $Idp.Secret
     $scopes = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/default-scopes.yml'
     $corpus = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/toolhive/corpus'
@@ -26,6 +32,9 @@ BeforeAll {
 
     # Realistic objects of each type: long names, long messages, several rows.
     $script:Samples = @{
+        'McpRegistryAuth.Core.McpProtocol.McpConnectionResult'   = { $mcpResult; $mcpFailed }
+        'McpRegistryAuth.Core.McpProtocol.McpConnectionStep'     = { $mcpResult.Steps; $mcpFailed.Steps }
+        'McpRegistryAuth.Core.McpProtocol.McpToolAccess'         = { $mcpResult.Tools }
         'McpRegistryAuth.Output.RegistryServer'                   = {
             [McpRegistryAuth.Output.RegistryServer]@{ Name = 'currenttime'; Path = '/currenttime'; Enabled = $true; Url = 'https://registry.example.com/currenttime/mcp'; Description = 'Current time in any timezone' }
             [McpRegistryAuth.Output.RegistryServer]@{ Name = 'financial-information-server'; Path = '/financial-information-server'; Enabled = $false; Url = 'https://registry.example.com/gateway/financial-information-server/mcp' }
@@ -82,6 +91,7 @@ BeforeAll {
 
 AfterAll {
     Stop-TokenTestBed $Idp
+    Stop-TestMcpGateway $McpGateway
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }
 

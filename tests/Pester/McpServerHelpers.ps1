@@ -39,3 +39,32 @@ function Invoke-StdioMcp([System.Diagnostics.Process] $Process, [object[]] $Mess
     }
     $answers
 }
+
+# Starts one of variants.mjs's servers (paged, sse, stateful, drop, accept, hang), behind "X-Authorization:
+# Bearer <Token>" when a token is given; returns @{ Url; Port; Process }.
+function Start-McpVariant([string] $Mode, [string] $Token) {
+    $arguments = @($Mode)
+    if ($Token) { $arguments += $Token }
+    $server = Start-NodeFixture mcp-server variants.mjs $arguments -Name "The $Mode MCP server"
+    @{ Url = $server.Ready.url; Port = $server.Ready.port; Process = $server.Process }
+}
+
+function Stop-McpVariant($Server) { Stop-NodeFixture $Server }
+
+# The MCP server fixture behind the gateway emulation (gateway.mjs, answering from gateway-table.json):
+# returns @{ Url; Process; Upstream; Table (the fixed table); ScopesPath (what the module predicts from) }.
+function Start-TestMcpGateway([string] $Directory) {
+    $upstreamToken = 'upstream-' + [guid]::NewGuid().ToString('N')
+    $upstream = Start-TestMcpServer -Directory $Directory -Token $upstreamToken
+    $gateway = Start-NodeFixture mcp-server gateway.mjs @($upstream.Url, $upstreamToken) -Name 'The gateway emulation'
+    @{
+        Url = $gateway.Ready.url; Port = $gateway.Ready.port; Process = $gateway.Process; Upstream = $upstream
+        Table = Get-Content -LiteralPath (Join-Path $script:McpFixture 'gateway-table.json') -Raw | ConvertFrom-Json
+        ScopesPath = Join-Path $script:McpFixture 'gateway-scopes.yml'
+    }
+}
+
+function Stop-TestMcpGateway($Gateway) {
+    Stop-NodeFixture $Gateway
+    if ($Gateway) { Stop-NodeFixture $Gateway.Upstream }
+}

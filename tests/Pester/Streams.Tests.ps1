@@ -14,7 +14,7 @@ BeforeDiscovery {
         'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
         'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
         'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi',
-        'Export-McpClientConfig'
+        'Export-McpClientConfig', 'Test-McpConnection', 'Invoke-McpMethod'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -25,6 +25,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'IdpHelpers.ps1')
     . (Join-Path $PSScriptRoot 'RegistryApiHelpers.ps1')
     . (Join-Path $PSScriptRoot 'TaskRegistryHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'McpServerHelpers.ps1')
     Import-Module (Get-BuiltModulePath) -Force
     $script:Registry = Start-TestRegistry
     $registryToken = ConvertTo-SecureString $RegistryToken -AsPlainText -Force
@@ -48,6 +49,10 @@ BeforeAll {
     $secure = ConvertTo-SecureString -String $script:Plain -AsPlainText -Force
     $settings = @{ REGISTRY_STATIC_TOKEN_AUTH_ENABLED = 'true'; REGISTRY_API_TOKEN = $script:Plain }
     $envFile = Join-Path $TestDrive 'streams.env'
+    # The MCP cmdlets connect to the real MCP server fixture with this token.
+    $script:McpToken = 'streams-mcp-' + [guid]::NewGuid().ToString('N')
+    $script:Mcp = Start-TestMcpServer -Directory (Join-Path $TestDrive 'mcp') -Token $McpToken
+    $mcpSecure = ConvertTo-SecureString $McpToken -AsPlainText -Force
 
     # Each call returns its records from every stream (*>&1), so nothing reaches the console.
     $script:Calls = @{
@@ -95,6 +100,8 @@ BeforeAll {
         'Remove-RegistryGroupMember' = { param($Common) Remove-RegistryGroupMember -Group streams-group -ServerName currenttime -PassThru @reg @Common }
         'Import-RegistryGroup'       = { param($Common) Import-RegistryGroup $groupFile -PassThru @reg @Common }
         'Get-RegistryAgent'          = { param($Common) Get-RegistryAgent @reg @Common }
+        'Test-McpConnection'         = { param($Common) Test-McpConnection $Mcp.Url -Token $mcpSecure @Common }
+        'Invoke-McpMethod'           = { param($Common) Invoke-McpMethod $Mcp.Url tools/list -All -Token $mcpSecure @Common }
     }
 
     function Invoke-Case([string] $Name, [hashtable] $Common) {
@@ -110,6 +117,7 @@ BeforeAll {
         'minted-access-token-value'
         'minted-refresh-token-value'
         $script:TaskRegistryToken
+        $script:McpToken
         if (Test-Path -LiteralPath $envFile) {
             Get-Content -LiteralPath $envFile | Where-Object { $_ -match '^REGISTRY_API_TOKEN=(.+)$' } | ForEach-Object { $Matches[1].Trim('"', "'") }
         }
@@ -128,6 +136,7 @@ AfterAll {
     Stop-TokenTestBed $Idp
     Stop-TestRegistry $Registry
     Stop-TaskRegistry $TaskRegistry
+    Stop-TestMcpServer $Mcp
     Remove-Item Env:STREAMS_MCP_SECRET -ErrorAction SilentlyContinue
     Remove-Module McpRegistryAuth -Force -ErrorAction SilentlyContinue
 }

@@ -35,4 +35,10 @@ public enum FailureCategory
     AuthenticationError,
 
     SecurityError,
+
+    /// <summary>A server that answers, but not in the protocol the client speaks (MCP's Protocol failure class).</summary>
+    ProtocolError,
+
+    /// <summary>An operation that ran and answered with an error (an MCP tool's isError).</summary>
+    InvalidResult,
 }
