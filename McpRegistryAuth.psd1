@@ -39,6 +39,7 @@
         'Import-RegistryGroup'
         'Get-RegistryAgent'
         'Export-McpClientConfig'
+        'Export-McpGatewayTokenFile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -50,19 +51,20 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, 24 cmdlets:
+0.1.0, first release, 25 cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
 - Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
 - Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.
 - Get-ScopeAccessMatrix lists what every group may do through those scopes.
-- Get-McpAccessToken gets a token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider (client credentials, device code, browser sign-in with PKCE, refresh), from a per-user cache when it can, as a token object or a header.
+- Get-McpAccessToken gets a token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider (client credentials, device code, browser sign-in with PKCE, refresh), from a per-user cache when it can, as a token object or a header; also the token a gateway tool would send (its variables and .oauth-tokens files, in its order), a token minted by the gateway's POST /api/tokens/generate, and a Kubernetes projected service-account token (re-read when rotated, its audience checked against ToolHive's).
 - Clear-McpTokenCache removes cached tokens by provider, client or all.
 - Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
 - Invoke-RegistryApi calls the registries' APIs from scripts and pipelines: the right header and body encoding, every page with -All, retries, and a 401 or 403 explained.
 - Get-RegistryServer, Register-RegistryServer, Enable-RegistryServer, Disable-RegistryServer, Set-RegistryServer, Unregister-RegistryServer, Get-RegistryGroup, Add-RegistryGroupMember, Remove-RegistryGroupMember, Import-RegistryGroup and Get-RegistryAgent do the common registry tasks in one line each, on Invoke-RegistryApi's auth, retries and paging.
 - Export-McpClientConfig writes MCP servers into VS Code, Claude Code, Cursor, Windsurf, Roo Code, Cline and Claude Desktop configurations (and the gateway's own files), merged byte for byte, with fresh tokens through a helper where the client allows it.
+- Export-McpGatewayTokenFile writes a token into the gateway's .oauth-tokens/ingress.json or an egress file in the shape its scripts write, for its CLIs and token refresher.
 '@
         }
     }

@@ -1,3 +1,5 @@
+using McpRegistryAuth.Core.OAuth;
+
 namespace McpRegistryAuth.Core.Kubernetes;
 
 /// <summary>A service-account token as read from its file, with what it says of itself and the checks made on it.</summary>
@@ -27,4 +29,12 @@ public sealed record ServiceAccountToken
     public required DateTimeOffset ReadAt { get; init; }
 
     public IReadOnlyList<Check> Checks { get; init; } = [];
+
+    /// <summary>As a token result: the service account (namespace:name) as the client, exp as the expiry (never, without exp).</summary>
+    public AccessTokenResult ToResult() => new()
+    {
+        Token = Token, ExpiresOn = ExpiresOn ?? DateTimeOffset.MaxValue, Issuer = Issuer, Audience = Audiences,
+        ClientId = Namespace is null ? Subject ?? "" : $"{Namespace}:{ServiceAccount}",
+        Provider = OAuthProvider.Oidc, ProviderName = "Kubernetes", Flow = "ServiceAccountToken",
+    };
 }

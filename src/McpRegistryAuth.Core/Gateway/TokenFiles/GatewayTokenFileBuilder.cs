@@ -61,6 +61,7 @@ public static partial class GatewayTokenFileBuilder
         var given = request.GatewayProvider?.ToLowerInvariant();
         var provider = given ?? request.ModuleProvider?.ToLowerInvariant() switch
         {
+            CognitoM2M or KeycloakM2M or EntraM2M => request.ModuleProvider.ToLowerInvariant(),
             "cognito" => CognitoM2M,
             "keycloak" => KeycloakM2M,
             "entra" => EntraM2M,

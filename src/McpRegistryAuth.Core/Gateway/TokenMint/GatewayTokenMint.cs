@@ -86,7 +86,7 @@ public static class GatewayTokenMint
             Token = token, TokenType = Text(tokens, "token_type") ?? "Bearer", ExpiresOn = now.AddSeconds(expiresIn),
             Scopes = (Text(tokens, "scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Issuer = issuer, Audience = audiences, ClientId = Text(root, "client_id") ?? "user-generated",
-            Provider = OAuthProvider.Oidc, Flow = MintFlow,
+            Provider = OAuthProvider.Oidc, ProviderName = "Gateway", Flow = MintFlow,
         };
     }
 
