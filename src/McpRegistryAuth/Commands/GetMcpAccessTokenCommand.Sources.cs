@@ -59,6 +59,11 @@ public sealed partial class GetMcpAccessTokenCommand
     /// <summary>The token of the gateway or Kubernetes sets; null for the OAuth sets.</summary>
     private (AccessTokenResult Result, string HeaderName)? FromOtherSource()
     {
+        if (ParameterSetName is GatewaySet or GatewayToolSet or KubernetesSet)
+        {
+            RefuseOAuthParameters();
+        }
+
         switch (ParameterSetName)
         {
             case KubernetesSet:
@@ -84,6 +89,19 @@ public sealed partial class GetMcpAccessTokenCommand
 
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The parameters shared with the OAuth sets mean nothing here: refused rather than ignored.</summary>
+    private void RefuseOAuthParameters()
+    {
+        string[] used = ParameterSetName == GatewaySet ? [nameof(TimeoutSec), nameof(NoCache), nameof(AsPlainText), nameof(As)] : [nameof(AsPlainText), nameof(As)];
+        string[] shared = [nameof(Authority), nameof(TokenEndpoint), nameof(Provider), nameof(Scope), nameof(Audience), nameof(Profile), nameof(CaCertPath), nameof(TimeoutSec),
+            nameof(ForceRefresh), nameof(NoCache), nameof(RefreshMarginSec), nameof(RegistryUri), nameof(RegistryType), nameof(Flow), nameof(RedirectPort), nameof(NoBrowser)];
+        if (shared.Except(used).FirstOrDefault(MyInvocation.BoundParameters.ContainsKey) is { } name)
+        {
+            ThrowTerminatingError(NewError(new ArgumentException($"-{name} applies to a token from an OAuth provider; it is not used with the {ParameterSetName} parameter set."), "ParameterNotUsed", ErrorCategory.InvalidArgument, name,
+                $"Leave -{name} out."));
         }
     }
 
