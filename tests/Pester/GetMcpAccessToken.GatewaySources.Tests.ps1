@@ -34,12 +34,13 @@ BeforeAll {
         [IO.File]::WriteAllText((Join-Path $dir 'ingress.json'), $text)
     }
 
+    # This session sets neither gateway variable: a child sees only those a test passes.
+    Remove-Item Env:MCP_AUTH_TOKEN, Env:MCP_GATEWAY_TOKEN -ErrorAction SilentlyContinue
+
     # Runs $Call in a child pwsh in $Folder with -Verbose -Debug; returns every stream as text (200 columns) and the 80-column view.
     function Invoke-Source([string] $Folder, [string] $Call, [hashtable] $Environment = @{}) {
-        $names = 'MCP_AUTH_TOKEN', 'MCP_GATEWAY_TOKEN'
-        $env = @{}; foreach ($n in $names) { $env[$n] = $null }; foreach ($k in $Environment.Keys) { $env[$k] = $Environment[$k] }
-        $script = "Set-Location '$Folder'; Import-Module '$ModulePath'; `$r = $Call -Verbose -Debug *>&1; `$r | Out-String -Width 200; '--- view ---'; `$r | Where-Object { `$_ -isnot [System.Management.Automation.InformationalRecord] } | Out-String -Width 80"
-        (Invoke-ChildPwsh $script $env) -join "`n"
+        $script = "Set-Location '$Folder'; Import-Module '$ModulePath'; `$r = [Collections.Generic.List[object]]::new(); try { $Call -Verbose -Debug *>&1 | ForEach-Object { `$r.Add(`$_) } } catch { `$r.Add(`$_) }; `$r | Out-String -Width 200; '--- view ---'; `$r | Where-Object { `$_ -isnot [System.Management.Automation.InformationalRecord] } | Out-String -Width 80"
+        (Invoke-ChildPwsh $script $Environment) -join "`n"
     }
 }
 
@@ -66,7 +67,7 @@ Describe 'Get-McpAccessToken -GatewayTool: each gateway tool''s sources in its o
         $out = Invoke-Source $Work 'Get-McpAccessToken -GatewayTool McpUtils' @{ MCP_AUTH_TOKEN = $variable }
         $out | Should -BeLike "*Using the token $(Get-Fingerprint $variable) from MCP_AUTH_TOKEN*"
         $out = Invoke-Source $Work 'Get-McpAccessToken -GatewayTool McpUtils' @{ MCP_GATEWAY_TOKEN = $variable }
-        $out | Should -Match "(?s)MCP_AUTH_TOKEN is not set.*Gateway\.TokenSource\.File.*ingress\.json: access_token.*Gateway\.TokenSource\.ExpiresAt.*Using the token $(Get-Fingerprint $FileToken) from .*ingress\.json"
+        $out | Should -Match "(?s)MCP_AUTH_TOKEN is (not set|blank).*Gateway\.TokenSource\.File.*ingress\.json: access_token.*Gateway\.TokenSource\.ExpiresAt.*Using the token $(Get-Fingerprint $FileToken) from .*ingress\.json"
         $out | Should -BeLike '*keycloak_m2m McpUtils*'
         $out | Should -Not -BeLike "*$FileToken*"
         $out | Should -Not -BeLike "*$variable*"
@@ -77,7 +78,7 @@ Describe 'Get-McpAccessToken -GatewayTool: each gateway tool''s sources in its o
         Write-ScriptIngress $Work $FileToken ([DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeSeconds())
         $out = Invoke-Source $Work 'Get-McpAccessToken -GatewayTool McpUtils'
         $out | Should -Match 'GatewayTokenNotFound|would find no token'
-        $out | Should -Match 'MCP_AUTH_TOKEN is not set; .*ingress\.json: expires_at .* ago'
+        $out | Should -Match 'MCP_AUTH_TOKEN is (not set|blank); .*ingress\.json: expires_at .* ago'
         $out | Should -Not -BeLike "*$FileToken*"
     }
 
@@ -96,7 +97,7 @@ Describe 'Get-McpAccessToken -GatewayTool: each gateway tool''s sources in its o
         $file = Join-Path $Work 'token.json'
         Set-Content -LiteralPath $file -Value ('{"token_data": {"access_token": "' + $FileToken + '"}}')
         $out = Invoke-Source $Work "Get-McpAccessToken -GatewayTool RegistryManagement -TokenFile '$file'" @{ MCP_AUTH_TOKEN = 'ignored' }
-        $out | Should -Match 'Gateway\.Cli\.TokenFile: JSON, token_data\.access_token'
+        $out | Should -Match 'Gateway\.Cli\.TokenFile: observed JSON, token_data\.access_token'
         $out | Should -BeLike "*Using the token $(Get-Fingerprint $FileToken) from $file*"
         Invoke-Source $Work 'Get-McpAccessToken -GatewayTool RegistryManagement' | Should -BeLike '*get-m2m-token.sh*'
     }
@@ -131,7 +132,7 @@ Describe 'Export-McpGatewayTokenFile: ingress.json the gateway''s tools read bac
         ([IO.File]::ReadAllBytes($Ingress))[0] | Should -Be ([byte][char]'{')
         if (-not $IsWindows) {
             (Get-Item -LiteralPath $Ingress).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
-            (Get-Item -LiteralPath (Split-Path $Ingress)).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
+            (Get-Item -Force -LiteralPath (Split-Path $Ingress)).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
         }
     }
 
@@ -213,8 +214,9 @@ Describe 'Get-McpAccessToken -Gateway: POST /api/tokens/generate with the caller
     }
 
     It 'gives the registry''s 403 for scopes the caller lacks' {
-        { Get-McpAccessToken -Gateway $Registry.BaseUrl -Token $CallerToken -RequestedScopes read, registry-admins -ErrorAction Stop } |
-            Should -Throw "*Requested scopes exceed user permissions. Invalid scopes: ['registry-admins']*"
+        $failure = { Get-McpAccessToken -Gateway $Registry.BaseUrl -Token $CallerToken -RequestedScopes read, registry-admins -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match ([regex]::Escape("Requested scopes exceed user permissions. Invalid scopes: ['registry-admins']"))
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
     }
 
     It 'gives the registry''s 400 for hours beyond its maximum, and refuses hours outside 1..168 before sending' {
@@ -223,7 +225,10 @@ Describe 'Get-McpAccessToken -Gateway: POST /api/tokens/generate with the caller
     }
 
     It 'never sends the caller''s token over plain http to another host unless -AllowUnencryptedAuthentication' {
-        { Get-McpAccessToken -Gateway 'http://gateway.example.com' -Token $CallerToken -ErrorAction Stop } | Should -Throw '*AllowUnencryptedAuthentication*'
+        $failure = { Get-McpAccessToken -Gateway 'http://gateway.example.com' -Token $CallerToken -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -BeLike '*Nothing was sent*'
+        $failure.Exception.Message | Should -Not -BeLike "*$CallerToken*"
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*AllowUnencryptedAuthentication*'
     }
 }
 
@@ -273,8 +278,8 @@ auth:
         $out = Invoke-ChildPwsh "Import-Module '$ModulePath'; `$a = Get-McpAccessToken -KubernetesTokenPath '$path'; & '$rotate'; `$b = Get-McpAccessToken -KubernetesTokenPath '$path' -Verbose -Debug *>&1; `$a.Fingerprint; `$b | Out-String -Width 200"
         $text = $out -join "`n"
         $out[0] | Should -Be (Get-Fingerprint $First)
-        $text | Should -BeLike "*Kubernetes.Token.Rotation: rotated: $(Get-Fingerprint $First) -> $(Get-Fingerprint $Second)*"
-        $text | Should -Match 'Kubernetes\.Token\.Expiry: exp .* \(expires in 1h 9m|Kubernetes\.Token\.Expiry: exp .* \(expires in 69m'
+        $text | Should -BeLike "*Kubernetes.Token.Rotation: observed rotated: $(Get-Fingerprint $First) -> $(Get-Fingerprint $Second)*"
+        $text | Should -Match 'Kubernetes\.Token\.Expiry: observed exp .* \(expires in (1h 9m|1h 10m)'
         $text | Should -Match 'toolhive:registry-client'
         $text | Should -Not -BeLike "*$Second*"
     }
@@ -283,7 +288,7 @@ auth:
         if ($IsWindows) { Set-ItResult -Skipped -Because 'the kubelet layout uses Unix symbolic links'; return }
         $path = Set-ProjectedToken $Second '..2026_12_02_07_00_00.3'
         $out = Invoke-Source $TestDrive "Get-McpAccessToken -KubernetesTokenPath '$path' -ConfigPath '$Config'"
-        $out | Should -Match "\[FAIL\] Kubernetes\.Token\.Audience: aud https://registry\.example\.com \(expected: 'https://kubernetes\.default\.svc' \(provider 'kubernetes'"
+        $out | Should -Match "\[FAIL\] Kubernetes\.Token\.Audience: observed aud https://registry\.example\.com; expected 'https://kubernetes\.default\.svc' \(provider 'kubernetes'"
         $out | Should -Match 'Kubernetes\s+ServiceAccountToken'
         ($out -split "--- view ---")[1] -split "`n" | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
         Invoke-Source $TestDrive "Get-McpAccessToken -KubernetesTokenPath '$path' -ConfigPath '$Config' -ProviderName registry" | Should -Match '\[PASS\] Kubernetes\.Token\.Audience'
