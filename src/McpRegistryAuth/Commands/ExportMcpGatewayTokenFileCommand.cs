@@ -72,7 +72,8 @@ public sealed class ExportMcpGatewayTokenFileCommand : RegistryCmdlet
             WriteVerbose($"{(replaced ? "Replaced" : "Wrote")} '{path}' (mode 0600): token {token.Fingerprint}, expires_at {token.ExpiresOn.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");
             if (PassThru)
             {
-                WriteObject(new FileInfo(path));
+                // Through the provider, so the item has the properties (UnixMode, User, Size) Get-Item gives it.
+                WriteObject(SessionState.InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
             }
         });
     }
