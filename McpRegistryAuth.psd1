@@ -41,6 +41,7 @@
         'Export-McpClientConfig'
         'Test-McpConnection'
         'Invoke-McpMethod'
+        'Export-McpGatewayTokenFile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -52,14 +53,14 @@
             ProjectUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth'
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
-0.1.0, first release, 26 cmdlets:
+0.1.0, first release, 27 cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
 - Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
 - Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
 - Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.
 - Get-ScopeAccessMatrix lists what every group may do through those scopes.
-- Get-McpAccessToken gets a token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider (client credentials, device code, browser sign-in with PKCE, refresh), from a per-user cache when it can, as a token object or a header.
+- Get-McpAccessToken gets a token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider (client credentials, device code, browser sign-in with PKCE, refresh), from a per-user cache when it can, as a token object or a header; also the token a gateway tool would send (its variables and .oauth-tokens files, in its order), a token minted by the gateway's POST /api/tokens/generate, and a Kubernetes projected service-account token (re-read when rotated, its audience checked against ToolHive's).
 - Clear-McpTokenCache removes cached tokens by provider, client or all.
 - Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
 - Invoke-RegistryApi calls the registries' APIs from scripts and pipelines: the right header and body encoding, every page with -All, retries, and a 401 or 403 explained.
@@ -67,6 +68,7 @@
 - Export-McpClientConfig writes MCP servers into VS Code, Claude Code, Cursor, Windsurf, Roo Code, Cline and Claude Desktop configurations (and the gateway's own files), merged byte for byte, with fresh tokens through a helper where the client allows it.
 - Test-McpConnection connects to an MCP server as a client does (DNS, TCP, TLS, HTTP, auth, initialize, list), times each step, classifies a failure (Usage, Auth, Unreachable, Protocol, ToolError), and puts each tool's predicted gateway verdict beside the observed one.
 - Invoke-McpMethod sends any JSON-RPC method to an MCP server over Streamable HTTP or SSE and writes the result to the pipeline.
+- Export-McpGatewayTokenFile writes a token into the gateway's .oauth-tokens/ingress.json or an egress file in the shape its scripts write, for its CLIs and token refresher.
 '@
         }
     }

@@ -14,7 +14,7 @@ BeforeDiscovery {
         'Get-RegistryServer', 'Register-RegistryServer', 'Enable-RegistryServer', 'Disable-RegistryServer', 'Set-RegistryServer',
         'Unregister-RegistryServer', 'Get-RegistryGroup', 'Add-RegistryGroupMember', 'Remove-RegistryGroupMember',
         'Import-RegistryGroup', 'Get-RegistryAgent', 'Invoke-RegistryApi',
-        'Export-McpClientConfig', 'Test-McpConnection', 'Invoke-McpMethod'
+        'Export-McpClientConfig', 'Test-McpConnection', 'Invoke-McpMethod', 'Export-McpGatewayTokenFile'
     )
     $cases = $script:CaseNames | ForEach-Object { @{ Name = $_ } }
     $uncovered = @($exported | Where-Object { $_ -notin $script:CaseNames })
@@ -75,6 +75,11 @@ BeforeAll {
             # The token itself is written (-IncludeToken): the warning, the -Verbose diff and the result show only its fingerprint.
             $idpSecure = ConvertTo-SecureString -String $script:IdpToken -AsPlainText -Force
             Export-McpClientConfig -Client Cline, ClaudeCode -Name currenttime -Uri 'https://gw.example/currenttime/mcp' -Token $idpSecure -IncludeToken -Path (Join-Path $TestDrive 'streams-mcp.json') -Force -PassThru @Common
+        }
+        # The IdP's token is written into ingress.json: only its fingerprint may show.
+        'Export-McpGatewayTokenFile' = {
+            param($Common)
+            Get-McpAccessToken @tokenArgs | Export-McpGatewayTokenFile -GatewayProvider keycloak_m2m -Path (Join-Path $TestDrive 'streams-oauth-tokens') -Force -PassThru @Common
         }
         'Remove-McpProfile'        = {
             param($Common)

@@ -27,6 +27,9 @@ public sealed record AccessTokenResult
 
     public required OAuthProvider Provider { get; init; }
 
+    /// <summary>Shown instead of <see cref="Provider"/> for a token no OAuth provider issued here (Gateway, Kubernetes, keycloak_m2m).</summary>
+    public string? ProviderName { get; init; }
+
     public string Flow { get; init; } = ClientCredentialsFlow;
 
     /// <summary>True when no request reached the IdP.</summary>

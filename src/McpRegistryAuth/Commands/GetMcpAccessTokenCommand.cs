@@ -12,11 +12,12 @@ namespace McpRegistryAuth.Commands;
 /// Gets an access token: as the client (client credentials, through MSAL or a plain token endpoint) or as a
 /// user (-Flow DeviceCode or AuthorizationCode, renewed with a cached refresh token), from the user's token
 /// cache when it holds one; returns it as a token object (SecureString), or with -AsPlainText as the token,
-/// header line or header JSON.
+/// header line or header JSON. The sign-in parameters of the user flows are in GetMcpAccessTokenCommand.UserFlow.cs;
+/// the gateway's token sources, its mint and Kubernetes service-account tokens in GetMcpAccessTokenCommand.Sources.cs.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "McpAccessToken", DefaultParameterSetName = SecretSet)]
 [OutputType(typeof(McpAccessToken), typeof(string))]
-public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
+public sealed partial class GetMcpAccessTokenCommand : RegistryCmdlet
 {
     private const string SecretSet = "ClientSecret";
     private const string CredentialSet = "Credential";
@@ -96,23 +97,17 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
     [Parameter, ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
     public string? RegistryType { get; set; }
 
-    [Parameter, ValidateSet(nameof(TokenFlow.ClientCredentials), nameof(TokenFlow.DeviceCode), nameof(TokenFlow.AuthorizationCode))]
-    public string? Flow { get; set; }
-
-    [Parameter, ValidateRange(1, 65535)]
-    public int RedirectPort { get; set; }
-
-    [Parameter]
-    public SwitchParameter NoBrowser { get; set; }
-
-    [Parameter, ValidateRange(1, 3600)]
-    public int SignInTimeoutSec { get; set; }
-
     protected override void EndProcessing()
     {
         if (As != "Token" && !AsPlainText)
         {
             ThrowTerminatingError(NewError(new ArgumentException($"-As {As} returns the token in plain text: add -AsPlainText."), "AsPlainTextRequired", ErrorCategory.InvalidArgument, As));
+        }
+
+        if (FromOtherSource() is { } other)
+        {
+            WriteToken(other.Result, other.HeaderName);
+            return;
         }
 
         using var signingKey = ClientCertificate is null ? null : RunOrStop(() => ClientSigningKey.FromCertificate(ClientCertificate));
@@ -131,6 +126,11 @@ public sealed class GetMcpAccessTokenCommand : RegistryCmdlet
         };
         // The device code and the sign-in URL are written as warnings, on this thread, while the core waits.
         var (result, headerName) = RunAsyncOrStop((log, cancel) => TokenAcquisition.GetAsync(given, profile, ResolvePath, log, cancel));
+        WriteToken(result, headerName);
+    }
+
+    private void WriteToken(AccessTokenResult result, string headerName)
+    {
         WriteObject(!AsPlainText ? RunOrStop(() => McpAccessToken.From(result)) : As switch
         {
             "Header" => TokenHeaderRule.HeaderLine(headerName, result.Token),

@@ -53,7 +53,7 @@ public sealed class McpAccessToken
         Issuer = result.Issuer,
         Audience = result.Audience.ToArray(),
         ClientId = result.ClientId,
-        Provider = result.Provider.ToString(),
+        Provider = result.ProviderName ?? result.Provider.ToString(),
         Flow = result.Flow,
         FromCache = result.FromCache,
     };
