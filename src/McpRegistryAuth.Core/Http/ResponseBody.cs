@@ -21,44 +21,6 @@ public static class ResponseBody
         return deadline;
     }
 
-    /// <summary>
-    /// <see cref="ReadAsync"/> on the calling thread. A blocking read cannot watch a token, so cancelling
-    /// disposes the response, which ends the read; that ending is reported as the cancellation it was.
-    /// </summary>
-    public static (byte[] Bytes, bool TooLarge) Read(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.Content.Headers.ContentLength > maxBytes)
-        {
-            return ([], true);
-        }
-
-        using var stop = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-        try
-        {
-            using var stream = response.Content.ReadAsStream(cancellationToken);
-            using var collected = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            while (collected.Length <= maxBytes)
-            {
-                var want = (int)Math.Min(chunk.Length, maxBytes + 1 - collected.Length);
-                var read = stream.Read(chunk, 0, want);
-                if (read == 0)
-                {
-                    return (collected.ToArray(), false);
-                }
-
-                collected.Write(chunk, 0, read);
-            }
-
-            return (collected.GetBuffer().AsSpan(0, maxBytes).ToArray(), true);
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or HttpRequestException && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The body was not read before the request was cancelled.", ex, cancellationToken);
-        }
-    }
-
     /// <summary>The first maxBytes bytes, and whether the body went on past them (then reading stopped).</summary>
     public static async Task<(byte[] Bytes, bool TooLarge)> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {

@@ -45,20 +45,7 @@ public sealed class RegistryApiClient
     public static HttpClient Shared => SharedClient.Value;
 
     /// <exception cref="CommandFailureException">UnencryptedAuthenticationRefused, RegistryApiTimedOut, RegistryApiUnreachable, RegistryApiTooManyRedirects.</exception>
-    public Task<RegistryApiResponse> SendAsync(RegistryApiRequest request, CancellationToken cancellationToken) => SendCoreAsync(request, synchronous: false, cancellationToken);
-
-    /// <summary>
-    /// The blocking form of <see cref="SendAsync"/>, for a cmdlet that waits for the answer anyway. On the
-    /// process's shared client the request is written and the answer read on the calling thread: no hand-over
-    /// to a thread-pool thread and back per call, which was a large part of each call's time on loopback.
-    /// A client given by the caller (whose handler may not block) goes through <see cref="SendAsync"/>.
-    /// </summary>
-    /// <exception cref="CommandFailureException">As <see cref="SendAsync"/>.</exception>
-    public RegistryApiResponse Send(RegistryApiRequest request, CancellationToken cancellationToken) =>
-        SendCoreAsync(request, synchronous: ReferenceEquals(http, SharedClient.Value), cancellationToken).GetAwaiter().GetResult();
-
-    // With synchronous true every step blocks, so the task returned is already complete.
-    private async Task<RegistryApiResponse> SendCoreAsync(RegistryApiRequest request, bool synchronous, CancellationToken cancellationToken)
+    public async Task<RegistryApiResponse> SendAsync(RegistryApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (method, uri, body, token) = (request.Method.ToUpperInvariant(), request.Uri, request.Body, request.Token);
@@ -69,7 +56,7 @@ public sealed class RegistryApiClient
             for (var retryNumber = 1; ; retryNumber++)
             {
                 attempts++;
-                var (response, bodyBytes) = await SendOnceAsync(request, method, uri, body, token, synchronous, cancellationToken).ConfigureAwait(false);
+                var (response, bodyBytes) = await SendOnceAsync(request, method, uri, body, token, cancellationToken).ConfigureAwait(false);
                 using (response)
                 {
                     var status = (int)response.StatusCode;
@@ -77,9 +64,7 @@ public sealed class RegistryApiClient
                     {
                         log.Verbose($"{method} {uri} answered {status}; retry {retryNumber} of {retry.MaximumRetryCount} in {wait.TotalSeconds:0.0} s" +
                             (response.Headers.RetryAfter is null ? "" : $" (Retry-After: {response.Headers.RetryAfter})"));
-                        var waiting = delay(wait, cancellationToken);
-                        if (synchronous) waiting.GetAwaiter().GetResult();
-                        else await waiting.ConfigureAwait(false);
+                        await delay(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 
@@ -149,7 +134,7 @@ public sealed class RegistryApiClient
             uri.AbsoluteUri, "Use the https URL of the registry; or, on a network you trust, add -AllowUnencryptedAuthentication.");
     }
 
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendOnceAsync(RegistryApiRequest request, string method, Uri uri, EncodedBody? body, Secret? token, bool synchronous, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, byte[] Body)> SendOnceAsync(RegistryApiRequest request, string method, Uri uri, EncodedBody? body, Secret? token, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(new HttpMethod(method), uri);
         if (token is not null)
@@ -176,12 +161,8 @@ public sealed class RegistryApiClient
         HttpResponseMessage? response = null;
         try
         {
-            response = synchronous
-                ? http.Send(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token)
-                : await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            var (bytes, tooLarge) = synchronous
-                ? ResponseBody.Read(response, MaxBodyBytes, attempt.Token)
-                : await ResponseBody.ReadAsync(response.Content, MaxBodyBytes, attempt.Token).ConfigureAwait(false);
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+            var (bytes, tooLarge) = await ResponseBody.ReadAsync(response.Content, MaxBodyBytes, attempt.Token).ConfigureAwait(false);
             if (tooLarge)
             {
                 throw new CommandFailureException("RegistryApiResponseTooLarge", FailureCategory.LimitsExceeded,

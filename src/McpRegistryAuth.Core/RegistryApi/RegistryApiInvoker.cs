@@ -136,8 +136,6 @@ public sealed class RegistryApiInvoker
         }
     }
 
-    // The request itself blocks on the calling thread (RegistryApiClient.Send): callers wait for it anyway.
-    // The rare token acquisition and 401 diagnosis stay asynchronous.
     private async Task<RegistryApiResponse> SendAsync(RegistryApiRequest request, CancellationToken cancellationToken)
     {
         if (request.Token is null && call.Profile is { ClientId: not null } profile && (profile.Authority ?? profile.TokenEndpoint) is not null)
@@ -149,7 +147,7 @@ public sealed class RegistryApiInvoker
             request = request with { Token = token.Token };
         }
 
-        var response = client.Send(request, cancellationToken);
+        var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess) return response;
         AuthFailureDiagnosis? diagnosis = null;
         if (response.Status is 401 or 403)
