@@ -194,6 +194,8 @@ public sealed class TokenTestSession : IDisposable
         var release = GatewayReleases.Parse(options.GatewayRelease);
         report.Verbose($"Gateway release {GatewayReleases.Describe(release)} ({options.GatewayRelease}).");
         var internalKeys = InternalKeySetLoader.Load(options.SigningKeyPath, options.InternalJwks, options.ResolvePath, client, report, cancellationToken);
+        if (internalKeys is not null && release < GatewayRelease.V132)
+            report.Warning($"Release {GatewayReleases.Describe(release)} verifies self-signed tokens with SECRET_KEY (HS256) only: the ES256 keys of -SigningKeyPath/-InternalJwks are not used.");
         var config = StaticTokenConfig.FromSettings(settings, release);
         foreach (var check in config.StartupChecks)
         {

@@ -103,8 +103,10 @@ public class InternalKeySetLoaderTests
         var token = Sign(new { alg = "ES256", typ = "JWT", kid = FixtureKid },
             new { iss = "mcp-auth-server", aud = "mcp-registry", sub = "alice", exp = now.ToUnixTimeSeconds() + 600, iat = now.ToUnixTimeSeconds(), token_use = "access", token_kind = "user", scope = "registry-read" }, ec: key);
         var settings = new Dictionary<string, string> { ["SECRET_KEY"] = GatewayJwtTestBed.SecretKey, ["AUTH_PROVIDER"] = "keycloak", ["KEYCLOAK_URL"] = "http://127.0.0.1:9", ["KEYCLOAK_CLIENT_ID"] = "web", ["KEYCLOAK_CLIENT_SECRET"] = "x" };
-        using var session = TokenTestSession.Open(new TokenTestOptions { Environment = settings, GatewayRelease = release, SigningKeyPath = KeyPath }, new RecordingReport());
+        var report = new RecordingReport();
+        using var session = TokenTestSession.Open(new TokenTestOptions { Environment = settings, GatewayRelease = release, SigningKeyPath = KeyPath }, report);
         var verdict = Assert.Single(await session.Test!.EvaluateAsync(new TokenTestRequest { Token = new Secret(token), Uri = new Uri("https://gw.example/api/servers"), At = now }, CancellationToken.None));
         Assert.Equal(status, verdict.Status);
+        Assert.True((status == 401) == report.Warnings.Any(l => l.Contains("are not used", StringComparison.Ordinal)), string.Join(" | ", report.Warnings)); // 1.30 says the keys go unused
     }
 }
