@@ -54,8 +54,8 @@
             LicenseUri   = 'https://github.com/mcp-registry-auth/McpRegistryAuth/blob/main/LICENSE'
             ReleaseNotes = @'
 0.1.0, first release, 27 cmdlets:
-- New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file).
-- Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix.
+- New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file), or with -SelfSigned a gateway self-signed test token (ES256 from a P-256 key, -GenerateKey makes one; HS256 for older releases).
+- Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix; -GatewayRelease V124, V130 or V132 (Latest is now 1.32: ES256 self-signed tokens, REJECT_HS256_TOKENS).
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
 - Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
 - Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.

@@ -17,7 +17,7 @@ BeforeDiscovery {
         # Each example is judged by the release it ships with (1.24's rules do not check SECRET_KEY).
         Get-ChildItem -LiteralPath $gateway -Recurse -File -Filter '.env.example' -Force | ForEach-Object {
             $name = [IO.Path]::GetRelativePath($script:Root, $_.FullName)
-            @{ Name = $name; Path = $_.FullName; Release = if ($name -like '*v124*') { 'V124' } else { 'Latest' } }
+            @{ Name = $name; Path = $_.FullName; Release = if ($name -like '*v124*') { 'V124' } else { 'V130' } }
         }
     }
 }

@@ -63,12 +63,12 @@ public sealed class StaticTokenConfig
             "'true' in any case",
             flag || flagSetting is null ? null : "Only the string 'true' enables the feature; '1', 'yes' and 'on' do not."));
 
-        // REGISTRY_API_TOKEN: LATEST strips and strength-checks it at import, enabled or not.
+        // REGISTRY_API_TOKEN: 1.30 and later strip and strength-check it at import, enabled or not.
         var tokenSetting = settings[GatewaySettingNames.ApiToken];
         Secret? legacy = null;
         var refused = false;
         string? refusal = null;
-        if (release == GatewayRelease.Latest)
+        if (release >= GatewayRelease.V130)
         {
             var result = SigningSecretRule.Validate(tokenSetting?.Value, GatewaySettingNames.ApiToken, required: false);
             if (!result.IsAccepted)
@@ -112,7 +112,7 @@ public sealed class StaticTokenConfig
             }
         }
 
-        if (release == GatewayRelease.Latest && ReadSecretKey(settings, findings, checks) is { } secretKeyRefusal)
+        if (release >= GatewayRelease.V130 && ReadSecretKey(settings, findings, checks) is { } secretKeyRefusal)
         {
             refused = true;
             refusal ??= secretKeyRefusal;

@@ -10,7 +10,7 @@ public sealed record TokenTestOptions
     /// <summary>The family's name as given (Gateway, ToolHive, ToolRegistry; any case); null to infer it from the settings.</summary>
     public string? RegistryType { get; init; }
 
-    /// <summary>Which gateway release to reproduce, by name (Latest, V124; any case).</summary>
+    /// <summary>Which gateway release to reproduce, by name (Latest, V124, V130, V132; any case; Latest is V132).</summary>
     public string GatewayRelease { get; init; } = nameof(Gateway.GatewayRelease.Latest);
 
     /// <summary>A docker compose .env file with the server's settings.</summary>
@@ -36,6 +36,12 @@ public sealed record TokenTestOptions
 
     /// <summary>The IdP's JWKS, as a file path or the JSON text, used instead of fetching it.</summary>
     public string? Jwks { get; init; }
+
+    /// <summary>Gateway 1.32: the auth server's ES256 key file (INTERNAL_SIGNING_KEY_PATH), for self-signed tokens with a kid.</summary>
+    public string? SigningKeyPath { get; init; }
+
+    /// <summary>Gateway 1.32: the auth server's /.well-known/internal-jwks.json, as a file path, the JSON text or its URL.</summary>
+    public string? InternalJwks { get; init; }
 
     /// <summary>The IdP's discovery document, as a file path or the JSON text, used instead of fetching it.</summary>
     public string? DiscoveryDocument { get; init; }

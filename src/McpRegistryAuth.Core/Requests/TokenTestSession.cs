@@ -32,7 +32,7 @@ public sealed class TokenTestSession : IDisposable
     /// <summary>Reads the settings, chooses the family and builds its test, reporting what it read and found.</summary>
     /// <exception cref="CommandFailureException">The settings cannot be used (with the ErrorId and the fix).</exception>
     /// <exception cref="FileContentException">A settings file cannot be read.</exception>
-    public static TokenTestSession Open(TokenTestOptions options, IReportWriter report)
+    public static TokenTestSession Open(TokenTestOptions options, IReportWriter report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(report);
@@ -66,7 +66,7 @@ public sealed class TokenTestSession : IDisposable
                 var client = HttpClientFactory.Create(new HttpClientOptions());
                 try
                 {
-                    return new TokenTestSession(OpenGateway(options, settings, client, report), client);
+                    return new TokenTestSession(OpenGateway(options, settings, client, report, cancellationToken), client);
                 }
                 catch
                 {
@@ -184,21 +184,26 @@ public sealed class TokenTestSession : IDisposable
         return new ToolHiveTokenTest(config, new ToolHiveTokenStage(keys, discovery, options.NoCache, allowUnencryptedAuthentication: options.AllowUnencryptedAuthentication));
     }
 
-    private static GatewayTokenTest OpenGateway(TokenTestOptions options, ServerSettings settings, HttpClient client, IReportWriter report)
+    private static GatewayTokenTest OpenGateway(TokenTestOptions options, ServerSettings settings, HttpClient client, IReportWriter report, CancellationToken cancellationToken)
     {
         report.Verbose($"Server: Gateway; {settings.Values.Count} setting(s) read{(options.EnvFile is null ? "" : $" from {options.EnvFile}")}.");
 
         // The gateway fetches each provider's JWKS itself; -Jwks stands in for it offline.
         var (keys, _) = LoadOfflineDocuments(options, report);
         var scopes = options.ScopesPath is null ? null : ScopesPathLoader.Load(options.ResolvePath(options.ScopesPath), report);
-        var config = StaticTokenConfig.FromSettings(settings, Enum.Parse<GatewayRelease>(options.GatewayRelease, ignoreCase: true));
+        var release = GatewayReleases.Parse(options.GatewayRelease);
+        report.Verbose($"Gateway release {GatewayReleases.Describe(release)} ({options.GatewayRelease}).");
+        var internalKeys = InternalKeySetLoader.Load(options.SigningKeyPath, options.InternalJwks, options.ResolvePath, client, report, cancellationToken);
+        if (internalKeys is not null && release < GatewayRelease.V132)
+            report.Warning($"Release {GatewayReleases.Describe(release)} verifies self-signed tokens with SECRET_KEY (HS256) only: the ES256 keys of -SigningKeyPath/-InternalJwks are not used.");
+        var config = StaticTokenConfig.FromSettings(settings, release);
         foreach (var check in config.StartupChecks)
         {
             report.Check(check);
         }
 
         Report(config.Findings, report);
-        return new GatewayTokenTest(config, EnvironmentOf(settings), GatewayJwtCompletion.Stage(keys, client, options.NoCache), scopes);
+        return new GatewayTokenTest(config, EnvironmentOf(settings), GatewayJwtCompletion.Stage(keys, client, options.NoCache, new SelfSignedVerification(release, internalKeys)), scopes);
     }
 
     private static (KeySet? Keys, DiscoveryDocument? Discovery) LoadOfflineDocuments(TokenTestOptions options, IReportWriter report)

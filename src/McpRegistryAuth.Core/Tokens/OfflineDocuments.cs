@@ -9,10 +9,12 @@ public static class OfflineDocuments
     /// <param name="pathOrJson">A file path, or the JSON text itself.</param>
     /// <param name="loadedAt">When the key set was read (its LoadedAt).</param>
     /// <param name="resolvePath">Turns a path as the user gave it into a file system path; not applied to JSON text.</param>
-    public static KeySet LoadKeySet(string pathOrJson, DateTimeOffset loadedAt, Func<string, string>? resolvePath = null)
+    /// <param name="parameter">The parameter named in messages: -Jwks (the IdP's key set) or -InternalJwks (the gateway auth server's).</param>
+    public static KeySet LoadKeySet(string pathOrJson, DateTimeOffset loadedAt, Func<string, string>? resolvePath = null, string parameter = "-Jwks")
     {
-        var (json, source) = Read(pathOrJson, "-Jwks", resolvePath);
-        return KeySet.Parse(json, source, loadedAt, out var error) ?? throw new InvalidDataException(error + ". Fix: give the JWKS the IdP serves at its jwks_uri ({\"keys\":[...]}).");
+        var (json, source) = Read(pathOrJson, parameter, resolvePath);
+        var fix = parameter == "-Jwks" ? "give the JWKS the IdP serves at its jwks_uri" : "give the key set the auth server serves at /.well-known/internal-jwks.json";
+        return KeySet.Parse(json, source, loadedAt, out var error) ?? throw new InvalidDataException(error + $". Fix: {fix} ({{\"keys\":[...]}}).");
     }
 
     /// <param name="pathOrJson">A file path, or the JSON text itself.</param>

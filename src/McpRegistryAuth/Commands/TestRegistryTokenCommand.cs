@@ -28,15 +28,13 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [TokenInputTransformation]
     public TokenInput? Token { get; set; }
 
-    [Parameter(ParameterSetName = TokenFileSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = TokenFileSet, Mandatory = true), ValidateNotNullOrEmpty]
     public string? TokenFile { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public Uri? Uri { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(HeaderNameCompleter))]
+    [Parameter(ValueFromPipelineByPropertyName = true), ArgumentCompleter(typeof(HeaderNameCompleter))]
     public IDictionary? Header { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -46,8 +44,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     public SwitchParameter RawUrlBytes { get; set; }
 
     /// <summary>The server family; a string so no core enum sits in this assembly's fields (CONTRIBUTING.md).</summary>
-    [Parameter]
-    [ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
+    [Parameter, ValidateSet(nameof(Core.RegistryType.Gateway), nameof(Core.RegistryType.ToolHive), nameof(Core.RegistryType.ToolRegistry))]
     public string? RegistryType { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty]
@@ -59,8 +56,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter]
     public SwitchParameter UseProcessEnvironment { get; set; }
 
-    [Parameter]
-    [ValidateSet(nameof(Core.Gateway.GatewayRelease.Latest), nameof(Core.Gateway.GatewayRelease.V124))]
+    [Parameter, ValidateSet(nameof(Core.Gateway.GatewayRelease.Latest), nameof(Core.Gateway.GatewayRelease.V124), nameof(Core.Gateway.GatewayRelease.V130), nameof(Core.Gateway.GatewayRelease.V132))]
     public string GatewayRelease { get; set; } = nameof(Core.Gateway.GatewayRelease.Latest);
 
     [Parameter, ValidateNotNullOrEmpty]
@@ -87,10 +83,15 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
     [Parameter, ValidateNotNullOrEmpty]
     public string? DiscoveryDocument { get; set; }
 
+    [Parameter, ValidateNotNullOrEmpty]
+    public string? SigningKeyPath { get; set; }
+
+    [Parameter, ValidateNotNullOrEmpty]
+    public string? InternalJwks { get; set; }
+
     [Parameter]
     public SwitchParameter NoCache { get; set; }
 
-    /// <summary>Lets a ToolHive introspection call send the token over plain http to a host that is not loopback.</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -109,12 +110,14 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             ConfigPath = ConfigPath,
             Jwks = Jwks,
             DiscoveryDocument = DiscoveryDocument,
+            SigningKeyPath = SigningKeyPath,
+            InternalJwks = InternalJwks,
             NoCache = NoCache,
             AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             Quiet = Quiet,
             ResolvePath = ResolvePath,
         };
-        session = RunOrStop(() => TokenTestSession.Open(options, Report));
+        session = RunOrStop(() => TokenTestSession.Open(options, Report, Cancellation));
     }
 
     protected override void ProcessRecord() => RunOrWriteError(() =>

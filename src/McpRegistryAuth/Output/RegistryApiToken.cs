@@ -22,5 +22,14 @@ public sealed class RegistryApiToken
     /// <summary>Files the token was written to.</summary>
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>A self-signed token's signing: ES256 or HS256; null for a static token.</summary>
+    public string? Algorithm { get; init; }
+
+    /// <summary>A self-signed ES256 token's kid (es256- and the key's RFC 7638 thumbprint); null otherwise.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>A self-signed token's exp; null for a static token, which does not expire.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     public override string ToString() => $"<token {Fingerprint}>";
 }

@@ -10,10 +10,10 @@ internal static class GatewayTestData
     public const string CiKey = "ci-bot-key-0123456789abcdefghijklmnopqrstuv";
     public const string OpsKey = "ops-key-ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
 
-    public static StaticTokenConfig Config(GatewayRelease release = GatewayRelease.Latest, params (string Name, string Value)[] values) =>
+    public static StaticTokenConfig Config(GatewayRelease release = GatewayRelease.V130, params (string Name, string Value)[] values) =>
         StaticTokenConfig.FromSettings(Settings(values), release);
 
-    public static StaticTokenConfig Config(params (string Name, string Value)[] values) => Config(GatewayRelease.Latest, values);
+    public static StaticTokenConfig Config(params (string Name, string Value)[] values) => Config(GatewayRelease.V130, values);
 
     public static ServerSettings Settings(params (string Name, string Value)[] values) =>
         ServerSettings.From(explicitValues: values.ToDictionary(v => v.Name, v => v.Value));

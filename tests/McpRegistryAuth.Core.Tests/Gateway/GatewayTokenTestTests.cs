@@ -17,7 +17,7 @@ public class GatewayTokenTestTests
         [("REGISTRY_STATIC_TOKEN_AUTH_ENABLED", "true"), ("REGISTRY_API_TOKEN", LegacyToken), .. Keycloak().Select(kv => (kv.Key, kv.Value))];
 
     private static GatewayTokenTest TokenTest((string Name, string Value)[] settings, ScopeDefinitions? scopes = null) =>
-        new(Config(settings), settings.ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Keys)), scopes);
+        new(Config(settings), settings.ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(GatewayRelease.V130)), scopes);
 
     private static TokenTestRequest Request(string? token, string url, DateTimeOffset? at = null, params (string Name, string Value)[] headers) => new()
     {

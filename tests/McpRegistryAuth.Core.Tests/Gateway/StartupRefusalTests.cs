@@ -19,7 +19,7 @@ public class StartupRefusalTests
     private static string EnvText(string secretKeyLine) =>
         $"AUTH_PROVIDER=keycloak\nREGISTRY_STATIC_TOKEN_AUTH_ENABLED=true\nREGISTRY_API_TOKEN={LegacyToken}\n{secretKeyLine}\n";
 
-    private static StaticTokenConfig FromEnv(string text, GatewayRelease release = GatewayRelease.Latest) =>
+    private static StaticTokenConfig FromEnv(string text, GatewayRelease release = GatewayRelease.V130) =>
         StaticTokenConfig.FromSettings(ServerSettings.From(DotEnvFile.Parse(text, "/srv/gateway/.env")), release);
 
     [Theory]
@@ -37,7 +37,7 @@ public class StartupRefusalTests
         Assert.Equal(code, finding.Code);
         Assert.Equal("SECRET_KEY", finding.Path);
 
-        var test = new GatewayTokenTest(config, ValidateTestBed.Settings().ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Jwt.GatewayJwtTestBed.Keys)), null);
+        var test = new GatewayTokenTest(config, ValidateTestBed.Settings().ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Jwt.GatewayJwtTestBed.Keys), selfSigned: new SelfSignedVerification(GatewayRelease.V130)), null);
         var verdict = await test.EvaluateAsync(Request(LegacyToken, "https://gw.example.com/api/servers/"));
         Assert.Null(verdict.Status);
         Assert.Equal(message + Remediation, verdict.Detail);

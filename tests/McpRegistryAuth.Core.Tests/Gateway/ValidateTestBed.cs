@@ -31,10 +31,10 @@ internal static class ValidateTestBed
         .. Keycloak().Where(kv => !extra.Any(e => e.Name == kv.Key)).Select(kv => (kv.Key, kv.Value)), .. extra,
     ];
 
-    public static GatewayTokenTest Test(ScopeDefinitions? scopes = null, GatewayRelease release = GatewayRelease.Latest, params (string Name, string Value)[] extra)
+    public static GatewayTokenTest Test(ScopeDefinitions? scopes = null, GatewayRelease release = GatewayRelease.V130, params (string Name, string Value)[] extra)
     {
         var settings = Settings(extra);
-        return new GatewayTokenTest(GatewayTestData.Config(release, settings), settings.ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Keys)), scopes);
+        return new GatewayTokenTest(GatewayTestData.Config(release, settings), settings.ToDictionary(s => s.Name, s => s.Value), new GatewayJwtStage(new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(release)), scopes);
     }
 
     public static TokenTestRequest Request(string? token, string url, string? body = null, params (string Name, string Value)[] headers) => new()

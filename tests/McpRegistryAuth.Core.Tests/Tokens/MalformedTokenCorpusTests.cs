@@ -1,3 +1,4 @@
+using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Gateway.Jwt;
 using McpRegistryAuth.Core.Tokens;
 using Xunit;
@@ -18,7 +19,7 @@ public class MalformedTokenCorpusTests
     {
         var failures = new List<string>();
         var env = Keycloak(("SECRET_KEY", SecretKey));
-        var stage = new GatewayJwtStage(new FixedKeySetSource(Keys));
+        var stage = new GatewayJwtStage(new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(GatewayRelease.V130));
         foreach (var (name, token) in Corpus)
         {
             try
@@ -53,7 +54,7 @@ public class MalformedTokenCorpusTests
     public async Task Corpus_AlgorithmConfusionAndAlgNoneAreRejected()
     {
         var env = Keycloak();
-        var stage = new GatewayJwtStage(new FixedKeySetSource(Keys));
+        var stage = new GatewayJwtStage(new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(GatewayRelease.V130));
         foreach (var name in new[] { "alg-none", "hs256-rsa-public-key-pem", "hs256-rsa-public-key-der" })
         {
             var verdict = await stage.EvaluateAsync(Bearer(Corpus.Single(c => c.Name == name).Token), env, At);

@@ -94,10 +94,10 @@ public static class GatewayJwtCheckNames
     /// <summary>Resource-bound token: the path names the resource the token is bound to.</summary>
     public const string ResourceBinding = "Gateway.Jwt.Resource.Binding";
 
-    /// <summary>Self-signed token: alg is HS256.</summary>
+    /// <summary>Self-signed token: alg is HS256 (1.32: HS256 without kid, ES256 with one).</summary>
     public const string SelfSignedAlgorithm = "Gateway.Jwt.SelfSigned.Algorithm";
 
-    /// <summary>Self-signed token: the signature verifies with SECRET_KEY.</summary>
+    /// <summary>Self-signed token: the signature verifies with SECRET_KEY (1.32: or the ES256 public key of its kid).</summary>
     public const string SelfSignedSignature = "Gateway.Jwt.SelfSigned.Signature";
 
     /// <summary>Self-signed token: iat is not in the future (30 s leeway).</summary>
@@ -109,14 +109,32 @@ public static class GatewayJwtCheckNames
     /// <summary>Self-signed token: exp is not past (30 s leeway).</summary>
     public const string SelfSignedExpiry = "Gateway.Jwt.SelfSigned.Expiry";
 
-    /// <summary>Self-signed token: iss is mcp-auth-server.</summary>
+    /// <summary>Self-signed token: iss is mcp-auth-server (1.32: JWT_ISSUER).</summary>
     public const string SelfSignedIssuer = "Gateway.Jwt.SelfSigned.Issuer";
 
-    /// <summary>Self-signed token: aud is mcp-registry.</summary>
+    /// <summary>Self-signed token: aud is mcp-registry (1.32: JWT_AUDIENCE).</summary>
     public const string SelfSignedAudience = "Gateway.Jwt.SelfSigned.Audience";
 
     /// <summary>Self-signed token: token_use is "access".</summary>
     public const string SelfSignedTokenUse = "Gateway.Jwt.SelfSigned.TokenUse";
+
+    /// <summary>Self-signed token (1.32): at most 8192 characters, checked before anything is parsed.</summary>
+    public const string SelfSignedSize = "Gateway.Jwt.SelfSigned.Size";
+
+    /// <summary>Self-signed token (1.32): the unverified header parses and its kid, when present, is a string.</summary>
+    public const string SelfSignedHeader = "Gateway.Jwt.SelfSigned.Header";
+
+    /// <summary>Self-signed token (1.32): the unverified iss equals JWT_ISSUER, before any signature check.</summary>
+    public const string SelfSignedIssuerFirst = "Gateway.Jwt.SelfSigned.IssuerFirst";
+
+    /// <summary>Self-signed token (1.32): a token without kid (HS256) is refused when REJECT_HS256_TOKENS is true.</summary>
+    public const string SelfSignedLegacyGate = "Gateway.Jwt.SelfSigned.LegacyGate";
+
+    /// <summary>Self-signed token (1.32): the key chosen by kid: none gives HS256 with SECRET_KEY, any gives ES256 with that key id's public key.</summary>
+    public const string SelfSignedKey = "Gateway.Jwt.SelfSigned.Key";
+
+    /// <summary>Self-signed token (1.32): the verifier's own message (the ValueError /validate logs before its 401).</summary>
+    public const string SelfSignedVerifier = "Gateway.Jwt.SelfSigned.Verifier";
 
     /// <summary>The PyJWT step names for an IdP token.</summary>
     internal static readonly PyJwtStepNames IdpSteps = new(Algorithm, Signature, IssuedAt, NotBefore, Expiry, Issuer, Audience);

@@ -94,6 +94,6 @@ public static class GatewayJwtCompletion
     /// The JWT stage for a verdict: keys from <see cref="KeySource"/>; a failed JWKS fetch is diagnosed step by step
     /// only when keys are fetched, since an offline JWKS has no fetch to diagnose.
     /// </summary>
-    public static GatewayJwtStage Stage(KeySet? offline, HttpClient client, bool noCache) =>
-        new(KeySource(offline, client, noCache), offline is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null);
+    public static GatewayJwtStage Stage(KeySet? offline, HttpClient client, bool noCache, SelfSignedVerification? selfSigned = null) =>
+        new(KeySource(offline, client, noCache), offline is null ? new FetchDiagnosis(new FetchDiagnosisOptions()) : null, selfSigned);
 }

@@ -12,13 +12,16 @@ public sealed class GatewayJwtStage
 {
     private readonly IKeySetSource keySets;
     private readonly FetchDiagnosis? fetchDiagnosis;
+    private readonly SelfSignedVerification selfSigned;
 
     /// <param name="keySets">Where the provider's JWKS comes from (HTTP with the per-process cache, or an offline set).</param>
     /// <param name="fetchDiagnosis">When given, a failed JWKS fetch is run again step by step and its checks follow <c>Gateway.Jwt.Jwks</c>.</param>
-    public GatewayJwtStage(IKeySetSource keySets, FetchDiagnosis? fetchDiagnosis = null)
+    /// <param name="selfSigned">The release's self-signed verifier and the auth server's ES256 public keys; default: the newest release, no keys.</param>
+    public GatewayJwtStage(IKeySetSource keySets, FetchDiagnosis? fetchDiagnosis = null, SelfSignedVerification? selfSigned = null)
     {
         this.keySets = keySets;
         this.fetchDiagnosis = fetchDiagnosis;
+        this.selfSigned = selfSigned ?? new SelfSignedVerification();
     }
 
     /// <summary>
@@ -96,7 +99,26 @@ public sealed class GatewayJwtStage
         var parsed = PyJwtParse.Of(token.Reveal());
         run.Checks.Add(new Check(GatewayJwtCheckNames.Decode, parsed.Parts is not null, parsed.Error ?? "a JWT", "a JWT (PyJWT decodes it)"));
 
-        if (SelfSignedTokenRule.Applies(parsed.Parts))
+        if (selfSigned.Release >= GatewayRelease.V132)
+        {
+            // 1.32: the shared verifier decides a token naming JWT_ISSUER; the providers call the same verifier, so
+            // its failure is the answer (no provider fallback without leeway any more).
+            if (SelfSignedUserTokenVerifier.Applies(parsed.Parts, environment))
+            {
+                var outcome = SelfSignedUserTokenVerifier.Verify(token, parsed.Parts!, selfSigned, environment, at, run.Checks, run.Findings);
+                if (outcome.Claims is { } verified)
+                {
+                    run.SelfSignedClaims = verified;
+                    return run.Accept("SelfSigned", "self_signed", verified.GetString("sub"), verified.GetString("client_id") ?? "user-generated",
+                        ClaimReader.Strings(verified, "groups"), ClaimReader.Scopes(verified), provisional: false);
+                }
+
+                if (outcome.NotEvaluated) return outcome.ServerDoesNotStart ? run.NoAnswer() : run.Provisional(401, GatewayJwtTexts.ValidationFailed);
+                var refused = run.Answer(401, GatewayJwtTexts.ValidationFailed);
+                return outcome.Provisional ? refused with { IsProvisional = true } : refused;
+            }
+        }
+        else if (SelfSignedTokenRule.Applies(parsed.Parts))
         {
             var key = SelfSignedTokenRule.KeyFrom(environment, run.Findings, out var secretNotGiven);
             if (key is null && secretNotGiven)

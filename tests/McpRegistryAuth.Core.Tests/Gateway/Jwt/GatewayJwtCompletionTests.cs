@@ -16,7 +16,7 @@ public class GatewayJwtCompletionTests
     {
         var config = Config(settings);
         var provisional = GatewayAuthPipeline.Evaluate(request, config);
-        return await GatewayJwtCompletion.CompleteAsync(provisional, request, settings.ToDictionary(s => s.Item1, s => s.Item2), new GatewayJwtStage(new FixedKeySetSource(Keys)), At);
+        return await GatewayJwtCompletion.CompleteAsync(provisional, request, settings.ToDictionary(s => s.Item1, s => s.Item2), new GatewayJwtStage(new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(GatewayRelease.V130)), At);
     }
 
     [Fact]

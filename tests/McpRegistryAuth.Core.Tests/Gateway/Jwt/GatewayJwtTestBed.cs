@@ -1,4 +1,5 @@
 using System.Text;
+using McpRegistryAuth.Core.Gateway;
 using McpRegistryAuth.Core.Gateway.Jwt;
 using McpRegistryAuth.Core.Tests.Tokens;
 using McpRegistryAuth.Core.Tokens;
@@ -48,8 +49,9 @@ internal static class GatewayJwtTestBed
     public static GatewayJwtRequest Headers(string url, params (string Name, string Value)[] headers) =>
         new() { Headers = headers.ToDictionary(h => h.Name, h => h.Value), OriginalUrl = url };
 
-    public static Task<Verdict> Evaluate(GatewayJwtRequest request, Dictionary<string, string> env, IKeySetSource? keys = null) =>
-        new GatewayJwtStage(keys ?? new FixedKeySetSource(Keys)).EvaluateAsync(request, env, At);
+    /// <summary>The JWT stage's answer; release 1.30 unless a test names another (the default of the module is the newest).</summary>
+    public static Task<Verdict> Evaluate(GatewayJwtRequest request, Dictionary<string, string> env, IKeySetSource? keys = null, GatewayRelease release = GatewayRelease.V130, KeySet? internalKeys = null, DateTimeOffset? at = null) =>
+        new GatewayJwtStage(keys ?? new FixedKeySetSource(Keys), selfSigned: new SelfSignedVerification(release, internalKeys)).EvaluateAsync(request, env, at ?? At);
 
     public static Check Failed(Verdict verdict) => verdict.FailedCheck ?? throw new Xunit.Sdk.XunitException("no failed check");
 
