@@ -201,6 +201,15 @@ Describe 'Get-McpAccessToken -Gateway: POST /api/tokens/generate with the caller
         $cache | Should -BeLike '*GatewayMint*'
     }
 
+    It 'refuses OAuth-only parameters (ParameterNotUsed); -Resource, the alias of -Audience, points at -BoundResource' {
+        $failure = { Get-McpAccessToken -Gateway $Registry.BaseUrl -Token $CallerToken -Resource server/currenttime -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterNotUsed,*'
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*-BoundResource type/id*'
+        $other = { Get-McpAccessToken -Gateway $Registry.BaseUrl -Token $CallerToken -RefreshMarginSec 60 -ErrorAction Stop } | Should -Throw -PassThru
+        $other.FullyQualifiedErrorId | Should -BeLike 'ParameterNotUsed,*'
+        $other.ErrorDetails.RecommendedAction | Should -Be 'Leave -RefreshMarginSec out.'
+    }
+
     It 'returns the minted token as text only with -AsPlainText' {
         $plain = Get-McpAccessToken -Gateway $Registry.BaseUrl -Token $CallerToken -AsPlainText
         $plain | Should -BeOfType [string]

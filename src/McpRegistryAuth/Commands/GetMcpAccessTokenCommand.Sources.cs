@@ -100,8 +100,9 @@ public sealed partial class GetMcpAccessTokenCommand
             nameof(ForceRefresh), nameof(NoCache), nameof(RefreshMarginSec), nameof(RegistryUri), nameof(RegistryType), nameof(Flow), nameof(RedirectPort), nameof(NoBrowser), nameof(SignInTimeoutSec)];
         if (shared.Except(used).FirstOrDefault(MyInvocation.BoundParameters.ContainsKey) is { } name)
         {
-            ThrowTerminatingError(NewError(new ArgumentException($"-{name} applies to a token from an OAuth provider; it is not used with the {ParameterSetName} parameter set."), "ParameterNotUsed", ErrorCategory.InvalidArgument, name,
-                $"Leave -{name} out."));
+            // -Resource is -Audience's alias; the mint's resource binding (the gateway's type/id) is -BoundResource.
+            var fix = name == nameof(Audience) && ParameterSetName == GatewaySet ? "To bind the minted token to a resource, pass it as -BoundResource type/id (for example server/currenttime)." : $"Leave -{name} out.";
+            ThrowTerminatingError(NewError(new ArgumentException($"-{name} applies to a token from an OAuth provider; it is not used with the {ParameterSetName} parameter set."), "ParameterNotUsed", ErrorCategory.InvalidArgument, name, fix));
         }
     }
 
