@@ -168,3 +168,47 @@ Describe 'Test-RegistryToken -ScopesPath' {
         $verdict.Scopes | Should -Be @('registry-users-lob1')
     }
 }
+
+Describe 'Test-ScopeAccess -GenericProxyKind (gateway 1.32 generic proxy)' {
+    BeforeAll {
+        $script:Generic = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/generic-proxy-scopes.json'
+    }
+
+    It 'denies an HTTP verb that only methods: [all] covers, and grants it under 1.30' {
+        $result = Test-ScopeAccess -ScopesPath $Generic -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE
+        $result.Allowed | Should -BeFalse
+        $result.Server | Should -Be 'custom_entity/weather'
+        $result.Detail | Should -Be 'Access denied to custom_entity/weather.DELETE'
+        $old = Test-ScopeAccess -ScopesPath $Generic -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE -GatewayRelease V130 -WarningVariable warned -WarningAction SilentlyContinue
+        $old.Allowed | Should -BeTrue
+        $old.GrantedBy.Branch | Should -Be 'MethodWildcard'
+        $warned | Should -Match 'has no generic proxy'
+    }
+
+    It 'grants explicit verbs in any case and http:* for every verb' {
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-readers -EntityType custom_entity -Server weather -HttpMethod get -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-readers -EntityType custom_entity -Server weather -HttpMethod POST -Quiet | Should -BeFalse
+        (Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -EntityType custom_entity -Server weather -HttpMethod PATCH).GrantedBy.Branch | Should -Be 'HttpVerbWildcard'
+    }
+
+    It 'refuses a cookie write with the gateway text unless the setting is off, and every resource-bound token' {
+        $cookie = Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod POST -SessionCookie
+        $cookie.Status | Should -Be 403
+        $cookie.Detail | Should -Be 'State-changing requests to proxied resources require a Bearer token (cookie auth refused as a CSRF defense)'
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod POST -SessionCookie -AllowCookieWrites -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod GET -SessionCookie -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod GET -ResourceBound -Quiet | Should -BeFalse
+    }
+
+    It 'explains each check under -Verbose -Debug in a child pwsh without prompting, and reads at 80 columns' {
+        $command = "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Generic' -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE -Verbose -Debug *>&1 | Out-String -Width 80"
+        $text = (Invoke-ChildPwsh $command) -join "`n"
+        $text | Should -Match 'Gateway\.Fgac\.GenericProxy: observed X-Generic-Proxy-Kind custom_entity: key custom_entity/weather, HTTP verb DELETE'
+        $text | Should -Match "'\*' and 'all' grant MCP methods only, never an HTTP verb"
+        $text | Should -Match 'custom_entity/weather DELETE'
+        $text | Should -Not -Match 'Confirm|Continue with this operation'
+        $table = (Invoke-ChildPwsh "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Generic' -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE | Out-String -Width 80") -join "`n"
+        $table | Should -Match 'False\s+custom_entity/weather DELETE'
+        foreach ($line in $table -split "`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+}
