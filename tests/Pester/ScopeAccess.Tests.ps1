@@ -212,3 +212,27 @@ Describe 'Test-ScopeAccess -GenericProxyKind (gateway 1.32 generic proxy)' {
         foreach ($line in $table -split "`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
     }
 }
+
+Describe 'Test-ScopeAccess -BlockedTool (gateway 1.31 per-tool blocks)' {
+    It 'denies a blocked tool even to an admin, names the grant it overrides, and ignores blocks for 1.30' {
+        $result = Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone
+        $result.Allowed | Should -BeFalse
+        $result.BlockedTool | Should -Be 'current_time_by_timezone'
+        $result.GrantedBy.Scope | Should -Be 'registry-admins'
+        ($result | Out-String -Width 80) | Should -Match "tool 'current_time_by_timezone' is bl"
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool set_time -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone -GatewayRelease V130 -Quiet -WarningAction SilentlyContinue | Should -BeTrue
+    }
+
+    It 'applies the block to a request body naming the tool' {
+        $body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"current_time_by_timezone"}}'
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Uri 'https://gw.example/currenttime/mcp' -Body $body -BlockedTool current_time_by_timezone -Quiet | Should -BeFalse
+    }
+
+    It 'explains the block under -Verbose -Debug in a child pwsh without prompting' {
+        $command = "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Yaml' -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone -Verbose -Debug *>&1 | Out-String -Width 80"
+        $text = (Invoke-ChildPwsh $command) -join "`n"
+        $text | Should -Match "\[FAIL\] Gateway\.Fgac\.ToolBlocked: observed tool 'current_time_by_timezone' of currenttime is blocked, overriding the grant by registry-admins\[0\] ToolWildcard"
+        $text | Should -Not -Match 'Confirm|Continue with this operation'
+    }
+}

@@ -124,9 +124,9 @@ public sealed partial class TestScopeAccessCommand : RegistryCmdlet
             : EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
         var result = ParameterSetName switch
         {
-            RequestSet => tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath),
+            RequestSet => ApplyToolBlocks(tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)),
             GenericProxySet => TestGenericProxy(definitions, scopes),
-            _ => tester.Test(scopes, Server, Method, Tool),
+            _ => ApplyToolBlocks(tester.Test(scopes, Server, Method, Tool)),
         };
         WriteChecks(result.Checks);
         if (!Quiet)

@@ -60,6 +60,9 @@ public static class ScopeCheckNames
     /// <summary>A resource-bound token is refused on every generic-proxy route.</summary>
     public const string FgacGenericResourceBound = "Gateway.Fgac.GenericProxy.ResourceBound";
 
+    /// <summary>A per-tool block (release 1.31 and later) overrides every grant: the tool is hidden from tools/list and tools/call fails.</summary>
+    public const string FgacToolBlocked = "Gateway.Fgac.ToolBlocked";
+
     /// <summary>Where the effective scopes of an authenticated token are not known, so FGAC is not evaluated (scope definitions needed).</summary>
     public const string FgacNotEvaluated = "Gateway.Fgac.NotEvaluated";
 

@@ -4,7 +4,7 @@ using McpRegistryAuth.Core.Gateway.Scopes;
 
 namespace McpRegistryAuth.Commands;
 
-/// <summary>Test-ScopeAccess for a request through the gateway's generic proxy (release 1.32, X-Generic-Proxy-Kind).</summary>
+/// <summary>Test-ScopeAccess's release-dependent inputs: the gateway's generic proxy (release 1.32, X-Generic-Proxy-Kind) and per-tool blocks (1.31).</summary>
 public sealed partial class TestScopeAccessCommand
 {
     private const string GenericProxySet = "GenericProxy";
@@ -27,10 +27,18 @@ public sealed partial class TestScopeAccessCommand
     [Parameter(ParameterSetName = GenericProxySet)]
     public SwitchParameter AllowCookieWrites { get; set; }
 
-    /// <summary>The release whose rules apply: the generic proxy is new in 1.32 (V132, Latest); V130 and V124 apply their MCP rule.</summary>
-    [Parameter(ParameterSetName = GenericProxySet)]
+    /// <summary>Tools of the server an operator has blocked (release 1.31 and later): a block overrides every grant.</summary>
+    [Parameter(ParameterSetName = ServerSet)]
+    [Parameter(ParameterSetName = RequestSet)]
+    [ValidateNotNull]
+    public string[]? BlockedTool { get; set; }
+
+    /// <summary>The release whose rules apply: the generic proxy is new in 1.32 and per-tool blocks in 1.31 (V132, Latest); V130 and V124 have neither.</summary>
+    [Parameter]
     [ValidateSet(nameof(Core.Gateway.GatewayRelease.Latest), nameof(Core.Gateway.GatewayRelease.V124), nameof(Core.Gateway.GatewayRelease.V130), nameof(Core.Gateway.GatewayRelease.V132))]
     public string GatewayRelease { get; set; } = nameof(Core.Gateway.GatewayRelease.Latest);
+
+    private ScopeAccessResult ApplyToolBlocks(ScopeAccessResult result) => ToolBlocks.Apply(result, BlockedTool, GatewayReleases.Parse(GatewayRelease));
 
     private ScopeAccessResult TestGenericProxy(ScopeDefinitions definitions, EffectiveScopes scopes) =>
         GenericProxyAccess.Test(definitions, scopes, new GenericProxyRequest
