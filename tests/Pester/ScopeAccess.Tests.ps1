@@ -168,3 +168,71 @@ Describe 'Test-RegistryToken -ScopesPath' {
         $verdict.Scopes | Should -Be @('registry-users-lob1')
     }
 }
+
+Describe 'Test-ScopeAccess -GenericProxyKind (gateway 1.32 generic proxy)' {
+    BeforeAll {
+        $script:Generic = Join-Path $PSScriptRoot '../McpRegistryAuth.Core.Tests/Fixtures/scopes/generic-proxy-scopes.json'
+    }
+
+    It 'denies an HTTP verb that only methods: [all] covers, and grants it under 1.30' {
+        $result = Test-ScopeAccess -ScopesPath $Generic -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE
+        $result.Allowed | Should -BeFalse
+        $result.Server | Should -Be 'custom_entity/weather'
+        $result.Detail | Should -Be 'Access denied to custom_entity/weather.DELETE'
+        $old = Test-ScopeAccess -ScopesPath $Generic -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE -GatewayRelease V130 -WarningVariable warned -WarningAction SilentlyContinue
+        $old.Allowed | Should -BeTrue
+        $old.GrantedBy.Branch | Should -Be 'MethodWildcard'
+        $warned | Should -Match 'has no generic proxy'
+    }
+
+    It 'grants explicit verbs in any case and http:* for every verb' {
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-readers -EntityType custom_entity -Server weather -HttpMethod get -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-readers -EntityType custom_entity -Server weather -HttpMethod POST -Quiet | Should -BeFalse
+        (Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -EntityType custom_entity -Server weather -HttpMethod PATCH).GrantedBy.Branch | Should -Be 'HttpVerbWildcard'
+    }
+
+    It 'refuses a cookie write with the gateway text unless the setting is off, and every resource-bound token' {
+        $cookie = Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod POST -SessionCookie
+        $cookie.Status | Should -Be 403
+        $cookie.Detail | Should -Be 'State-changing requests to proxied resources require a Bearer token (cookie auth refused as a CSRF defense)'
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod POST -SessionCookie -AllowCookieWrites -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod GET -SessionCookie -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Generic -Group weather-writers -GenericProxyKind custom_entity -Server weather -HttpMethod GET -ResourceBound -Quiet | Should -BeFalse
+    }
+
+    It 'explains each check under -Verbose -Debug in a child pwsh without prompting, and reads at 80 columns' {
+        $command = "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Generic' -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE -Verbose -Debug *>&1 | Out-String -Width 80"
+        $text = (Invoke-ChildPwsh $command) -join "`n"
+        $text | Should -Match 'Gateway\.Fgac\.GenericProxy: observed X-Generic-Proxy-Kind custom_entity: key custom_entity/weather, HTTP verb DELETE'
+        $text | Should -Match "'\*' and 'all' grant MCP methods only, never an HTTP verb"
+        $text | Should -Match 'custom_entity/weather DELETE'
+        $text | Should -Not -Match 'Confirm|Continue with this operation'
+        $table = (Invoke-ChildPwsh "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Generic' -Group registry-admins -GenericProxyKind custom_entity -Server /weather -HttpMethod DELETE | Out-String -Width 80") -join "`n"
+        $table | Should -Match 'False\s+custom_entity/weather DELETE'
+        foreach ($line in $table -split "`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+}
+
+Describe 'Test-ScopeAccess -BlockedTool (gateway 1.31 per-tool blocks)' {
+    It 'denies a blocked tool even to an admin, names the grant it overrides, and ignores blocks for 1.30' {
+        $result = Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone
+        $result.Allowed | Should -BeFalse
+        $result.BlockedTool | Should -Be 'current_time_by_timezone'
+        $result.GrantedBy.Scope | Should -Be 'registry-admins'
+        ($result | Out-String -Width 80) | Should -Match "tool 'current_time_by_timezone' is bl"
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool set_time -Quiet | Should -BeTrue
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone -GatewayRelease V130 -Quiet -WarningAction SilentlyContinue | Should -BeTrue
+    }
+
+    It 'applies the block to a request body naming the tool' {
+        $body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"current_time_by_timezone"}}'
+        Test-ScopeAccess -ScopesPath $Yaml -Group registry-admins -Uri 'https://gw.example/currenttime/mcp' -Body $body -BlockedTool current_time_by_timezone -Quiet | Should -BeFalse
+    }
+
+    It 'explains the block under -Verbose -Debug in a child pwsh without prompting' {
+        $command = "Import-Module '$(Get-BuiltModulePath)'; Test-ScopeAccess -ScopesPath '$Yaml' -Group registry-admins -Server currenttime -Method tools/call -Tool current_time_by_timezone -BlockedTool current_time_by_timezone -Verbose -Debug *>&1 | Out-String -Width 80"
+        $text = (Invoke-ChildPwsh $command) -join "`n"
+        $text | Should -Match "\[FAIL\] Gateway\.Fgac\.ToolBlocked: observed tool 'current_time_by_timezone' of currenttime is blocked, overriding the grant by registry-admins\[0\] ToolWildcard"
+        $text | Should -Not -Match 'Confirm|Continue with this operation'
+    }
+}

@@ -13,7 +13,7 @@ namespace McpRegistryAuth.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ScopeAccess", DefaultParameterSetName = ServerSet)]
 [OutputType(typeof(ScopeAccessResult), typeof(bool))]
-public sealed class TestScopeAccessCommand : RegistryCmdlet
+public sealed partial class TestScopeAccessCommand : RegistryCmdlet
 {
     private const string ServerSet = "Server";
     private const string RequestSet = "Request";
@@ -46,7 +46,9 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [TokenInputTransformation]
     public TokenInput? Token { get; set; }
 
+    /// <summary>The server name; with -GenericProxyKind, the entity's registered path.</summary>
     [Parameter(ParameterSetName = ServerSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = GenericProxySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(ScopeNameCompleter))]
     public string Server { get; set; } = "";
@@ -70,8 +72,9 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
     [Parameter(ParameterSetName = RequestSet, ValueFromPipelineByPropertyName = true)]
     public string? Body { get; set; }
 
-    /// <summary>The client's HTTP method; POST when -Body is given, otherwise GET.</summary>
+    /// <summary>The client's HTTP method; POST when -Body is given, otherwise GET. With -GenericProxyKind, the verb FGAC checks.</summary>
     [Parameter(ParameterSetName = RequestSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = GenericProxySet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateSet("GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS")]
     public string? HttpMethod { get; set; }
 
@@ -119,9 +122,12 @@ public sealed class TestScopeAccessCommand : RegistryCmdlet
         var scopes = Token is not null
             ? TokenCaller.Resolve(definitions, ReadToken(Token).Token!, DateTimeOffset.UtcNow)
             : EffectiveScopeResolver.ForCaller(definitions, GroupAndScopeNames.Split(groups), GroupAndScopeNames.Split(Scope));
-        var result = ParameterSetName == RequestSet
-            ? tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)
-            : tester.Test(scopes, Server, Method, Tool);
+        var result = ParameterSetName switch
+        {
+            RequestSet => ApplyToolBlocks(tester.TestRequest(scopes, Uri, Body, HttpMethod ?? ScopeAccessTester.DefaultHttpMethod(Body), registryRootPath: RegistryRootPath)),
+            GenericProxySet => TestGenericProxy(definitions, scopes),
+            _ => ApplyToolBlocks(tester.Test(scopes, Server, Method, Tool)),
+        };
         WriteChecks(result.Checks);
         if (!Quiet)
         {

@@ -30,6 +30,9 @@ public sealed record ScopeAccessResult
 
     public ScopeAccessHop? Hop { get; init; }
 
+    /// <summary>The tool a per-tool block denies even though a scope grants it (release 1.31 and later).</summary>
+    public string? BlockedTool { get; init; }
+
     /// <summary>The scope definitions file or folder.</summary>
     public string? ScopesPath { get; init; }
 

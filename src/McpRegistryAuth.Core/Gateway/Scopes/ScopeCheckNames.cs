@@ -51,6 +51,18 @@ public static class ScopeCheckNames
     /// <summary>The MCP proxy hop's own decision for the same request.</summary>
     public const string FgacProxyHop = "Gateway.Fgac.ProxyHop";
 
+    /// <summary>A generic-proxy request (X-Generic-Proxy-Kind, release 1.32): the scope key and the HTTP verb FGAC checks.</summary>
+    public const string FgacGenericProxy = "Gateway.Fgac.GenericProxy";
+
+    /// <summary>A generic-proxy request that changes state is refused to session-cookie callers (CSRF defense) unless GATEWAY_GENERIC_REQUIRE_BEARER_FOR_WRITES=false.</summary>
+    public const string FgacGenericCookieWrite = "Gateway.Fgac.GenericProxy.CookieWrite";
+
+    /// <summary>A resource-bound token is refused on every generic-proxy route.</summary>
+    public const string FgacGenericResourceBound = "Gateway.Fgac.GenericProxy.ResourceBound";
+
+    /// <summary>A per-tool block (release 1.31 and later) overrides every grant: the tool is hidden from tools/list and tools/call fails.</summary>
+    public const string FgacToolBlocked = "Gateway.Fgac.ToolBlocked";
+
     /// <summary>Where the effective scopes of an authenticated token are not known, so FGAC is not evaluated (scope definitions needed).</summary>
     public const string FgacNotEvaluated = "Gateway.Fgac.NotEvaluated";
 

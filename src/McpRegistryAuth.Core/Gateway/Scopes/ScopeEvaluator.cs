@@ -19,8 +19,10 @@ public static class ScopeEvaluator
     /// The decision for <paramref name="method"/> and <paramref name="tool"/>. A JSON-RPC method or tool name that
     /// is not a string is passed as <paramref name="methodValue"/> or <paramref name="toolValue"/> (the strings are
     /// then its Python <c>str()</c>): membership is Python's for that value, and a string-valued field raises on it.
+    /// With <paramref name="isHttpVerb"/> (a generic-proxy request, release 1.32) the method is an HTTP verb and
+    /// <see cref="HttpVerbMethods"/> decides each rule from its methods alone.
     /// </summary>
-    public static ScopeDecision Decide(ScopeDefinitions definitions, IReadOnlyList<string> scopes, string server, string method, string? tool, bool explain = true, JsonElement? methodValue = null, JsonElement? toolValue = null)
+    public static ScopeDecision Decide(ScopeDefinitions definitions, IReadOnlyList<string> scopes, string server, string method, string? tool, bool explain = true, JsonElement? methodValue = null, JsonElement? toolValue = null, bool isHttpVerb = false)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -41,13 +43,15 @@ public static class ScopeEvaluator
             {
                 var failure = new ScopeEvaluationFailure(scopeName, null, scope.IterationFailure, scope.File, LineOrNull(scope.Line));
                 checks?.Add(new Check(ScopeCheckNames.FgacDenyOnError, false, $"scope '{scopeName}': {scope.IterationFailure}", "a list of rules", "The gateway catches the error and denies; scopes after this one are not examined."));
-                return Finish(false, null, failure, checks, server, method, tool);
+                return Finish(false, null, failure, checks, server, method, tool, isHttpVerb);
             }
 
             var matched = 0;
             foreach (var rule in scope.Rules)
             {
-                var outcome = Examine(rule, target, new Needle(method, methodValue), new Needle(tool, toolValue), out var grant, out var reason);
+                var outcome = isHttpVerb
+                    ? ExamineHttpVerb(rule, target, method, out var grant, out var reason)
+                    : Examine(rule, target, new Needle(method, methodValue), new Needle(tool, toolValue), out grant, out reason);
                 if (outcome == RuleOutcome.NoServerMatch)
                 {
                     continue;
@@ -58,13 +62,13 @@ public static class ScopeEvaluator
                 {
                     var failure = new ScopeEvaluationFailure(scopeName, rule.Index, reason!, rule.File, LineOrNull(rule.Line));
                     checks?.Add(new Check(ScopeCheckNames.FgacDenyOnError, false, $"scope '{scopeName}' rule {rule.Index}{At(rule)}: {reason}", "a mapping with a string server and list methods/tools", "The gateway catches the error and denies; later rules and scopes are not examined."));
-                    return Finish(false, null, failure, checks, server, method, tool);
+                    return Finish(false, null, failure, checks, server, method, tool, isHttpVerb);
                 }
 
                 if (outcome == RuleOutcome.Grant)
                 {
                     checks?.Add(new Check(ScopeCheckNames.FgacRule, true, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
-                    return Finish(true, grant, null, checks, server, method, tool);
+                    return Finish(true, grant, null, checks, server, method, tool, isHttpVerb);
                 }
 
                 checks?.Add(new Check(ScopeCheckNames.FgacRule, false, $"scope '{scopeName}' rule {rule.Index}{At(rule)} server {rule.Server}: {reason}"));
@@ -76,16 +80,18 @@ public static class ScopeEvaluator
             }
         }
 
-        return Finish(false, null, null, checks, server, method, tool);
+        return Finish(false, null, null, checks, server, method, tool, isHttpVerb);
     }
 
-    private static ScopeDecision Finish(bool allowed, ScopeGrant? grant, ScopeEvaluationFailure? failure, List<Check>? checks, string server, string method, string? tool)
+    private static ScopeDecision Finish(bool allowed, ScopeGrant? grant, ScopeEvaluationFailure? failure, List<Check>? checks, string server, string method, string? tool, bool isHttpVerb)
     {
         checks?.Add(new Check(
             ScopeCheckNames.FgacDecision,
             allowed,
             allowed ? $"granted by {grant}" : failure is not null ? $"denied on error in {failure}" : "no rule grants it",
-            $"a rule granting {server}.{method}{(method == ToolsCall && !string.IsNullOrEmpty(tool) ? $" tool '{tool}'" : "")}"));
+            isHttpVerb
+                ? $"a rule for {server} whose methods list {method} (any case) or '{HttpVerbMethods.Wildcard}'"
+                : $"a rule granting {server}.{method}{(method == ToolsCall && !string.IsNullOrEmpty(tool) ? $" tool '{tool}'" : "")}"));
         return new ScopeDecision { Allowed = allowed, Grant = grant, Failure = failure, Checks = (IReadOnlyList<Check>?)checks ?? Array.Empty<Check>() };
     }
 
@@ -190,6 +196,48 @@ public static class ScopeEvaluator
                 ? $"tools/call without a tool name needs 'tools/call' or a wildcard in tools {tools}"
                 : $"tool '{tool}' is not in tools {tools}{(methodListed || wildMethods ? " (tools/call in methods is not enough)" : "")}"
             : $"method '{method}' is in neither methods {methods} nor tools {tools}";
+        return RuleOutcome.NoGrant;
+    }
+
+    /// <summary>One rule against a generic-proxy request's HTTP verb: server match as for MCP, then methods only.</summary>
+    private static RuleOutcome ExamineHttpVerb(ScopeRule rule, string target, string verb, out ScopeGrant? grant, out string? reason)
+    {
+        grant = null;
+        reason = null;
+        if (rule.AlwaysFailsBecause is { } always)
+        {
+            reason = always;
+            return RuleOutcome.Failure;
+        }
+
+        if (rule.Shape != ScopeRuleShape.ServerRule)
+        {
+            return RuleOutcome.NoServerMatch;
+        }
+
+        var normalized = rule.NormalizedServer!;
+        if (normalized != "*" && !string.Equals(normalized, target, StringComparison.Ordinal))
+        {
+            return RuleOutcome.NoServerMatch;
+        }
+
+        var methods = rule.Methods ?? EmptyList;
+        var branch = HttpVerbMethods.Test(rule.Methods, verb, out var failure);
+        if (failure is not null)
+        {
+            reason = failure;
+            return RuleOutcome.Failure;
+        }
+
+        if (branch is { } granted)
+        {
+            grant = new ScopeGrant(rule.Scope, rule.Index, granted, methods.IsString && methods.Text != HttpVerbMethods.Wildcard, rule.File, LineOrNull(rule.Line));
+            reason = granted == ScopeGrantBranch.HttpVerbListed ? $"HTTP verb {verb} is in methods {methods}" : $"methods {methods} holds '{HttpVerbMethods.Wildcard}' (every HTTP verb)";
+            return RuleOutcome.Grant;
+        }
+
+        var wildcardOnly = methods.Contains("*") == Membership.Yes || methods.Contains("all") == Membership.Yes;
+        reason = $"HTTP verb {verb} is not in methods {methods}{(wildcardOnly ? " ('*' and 'all' grant MCP methods only, never an HTTP verb)" : "")}; verbs never fall through to tools";
         return RuleOutcome.NoGrant;
     }
 

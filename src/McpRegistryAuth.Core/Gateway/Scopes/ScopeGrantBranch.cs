@@ -17,4 +17,10 @@ public enum ScopeGrantBranch
 
     /// <summary>The method itself is listed under <c>tools</c> (the gateway's "backward compatibility" branch; also tools/call without a tool name).</summary>
     MethodListedUnderTools,
+
+    /// <summary>A generic-proxy request's HTTP verb is in <c>methods</c>, compared case-insensitively (release 1.32).</summary>
+    HttpVerbListed,
+
+    /// <summary><c>methods</c> holds <c>http:*</c>, which grants every HTTP verb on a generic-proxy request (release 1.32).</summary>
+    HttpVerbWildcard,
 }

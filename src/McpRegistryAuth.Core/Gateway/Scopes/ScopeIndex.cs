@@ -45,9 +45,15 @@ public sealed class ScopeIndex
         return new ScopeSet(scopeNames, resolved.ToArray());
     }
 
-    public IndexedDecision Decide(ScopeSet scopeSet, string server, string method, string? tool)
+    /// <summary>The first grant or failure in scope and rule order; <paramref name="isHttpVerb"/> as in <see cref="ScopeEvaluator.Decide"/>.</summary>
+    public IndexedDecision Decide(ScopeSet scopeSet, string server, string method, string? tool, bool isHttpVerb = false)
     {
         var target = server.Trim('/');
+        if (isHttpVerb)
+        {
+            return DecideHttpVerb(scopeSet, target, method);
+        }
+
         var isToolsCall = string.Equals(method, ScopeEvaluator.ToolsCall, StringComparison.Ordinal);
         var toolNeedle = isToolsCall && !string.IsNullOrEmpty(tool) ? tool : null;
         foreach (var scope in scopeSet.Scopes)
@@ -104,16 +110,49 @@ public sealed class ScopeIndex
         return default;
     }
 
+    private static IndexedDecision DecideHttpVerb(ScopeSet scopeSet, string target, string verb)
+    {
+        foreach (var scope in scopeSet.Scopes)
+        {
+            if (scope.IterationFailure is not null)
+            {
+                return new IndexedDecision(false, scope.Scope, null, default, scope.IterationFailure);
+            }
+
+            foreach (var rule in scope.RulesFor(target))
+            {
+                if (rule.AlwaysFailsBecause is not null)
+                {
+                    return new IndexedDecision(false, scope.Scope, rule.Rule, default, rule.AlwaysFailsBecause);
+                }
+
+                var branch = HttpVerbMethods.Test(rule.Rule.Methods, verb, out var failure);
+                if (failure is not null)
+                {
+                    return new IndexedDecision(false, scope.Scope, rule.Rule, default, failure);
+                }
+
+                if (branch is { } granted)
+                {
+                    return new IndexedDecision(true, scope.Scope, rule.Rule, granted, null);
+                }
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>The decision in the shape the evaluator gives (grant or failure with file and line; no per-rule checks).</summary>
     public ScopeDecision Explain(IndexedDecision decision, string method, string? tool)
     {
         if (decision.Allowed)
         {
             var rule = decision.Rule!;
-            var field = decision.Branch is ScopeGrantBranch.MethodListed or ScopeGrantBranch.MethodWildcard ? rule.Methods : rule.Tools;
+            var field = decision.Branch is ScopeGrantBranch.MethodListed or ScopeGrantBranch.MethodWildcard or ScopeGrantBranch.HttpVerbListed or ScopeGrantBranch.HttpVerbWildcard ? rule.Methods : rule.Tools;
             var needle = decision.Branch switch
             {
-                ScopeGrantBranch.MethodListed or ScopeGrantBranch.MethodListedUnderTools => method,
+                ScopeGrantBranch.MethodListed or ScopeGrantBranch.MethodListedUnderTools or ScopeGrantBranch.HttpVerbListed => method,
+                ScopeGrantBranch.HttpVerbWildcard => HttpVerbMethods.Wildcard,
                 ScopeGrantBranch.ToolListed => tool!,
                 _ => field?.Contains("all") == Membership.Yes ? "all" : "*",
             };

@@ -35,6 +35,18 @@ public class FgacGeneratedShapeTests
         List(new YamlPlain("0x1F", 31L)), List(new YamlPlain("on", true)), List(new YamlPlain("Null", null)), List(new YamlPlain("1_000", 1000L)),
     ];
 
+    // For HTTP verbs (release 1.32's generic proxy): the same shapes plus verbs and 'http:*' in every form.
+    private static readonly object?[] HttpFields =
+    [
+        .. Fields, "http:*", "xhttp:*y", List("http:*"), List("HTTP:*"), List("GET"), List("get", "HEAD"), List("Delete"), List("GET", 5L), "GET",
+        Dict(("POST", null)), Dict(("http:*", true)),
+    ];
+
+    private static readonly object?[] HttpCommonFields = [List("http:*"), List("GET", "post", "Put", "delete"), List("*"), "http:*", List("get", "head", "options"), List("all")];
+
+    // The pools Rule draws methods/tools from; the HTTP-verb tests swap them (tests of one class run one at a time).
+    private static bool httpPools;
+
     private static readonly string[] RequestServers = ["srv", "café", "caf%C3%A9", "SRV", "x y", "srv/sub", "all", "0", "True", "2026-01-01", "16"];
     private static readonly string[] Methods = ["tools/list", "initialize", "tools/call", "tools/call", "mcp", "all", "*", "lis", "5", "True"];
     private static readonly string?[] Tools = [null, "", "get_time", "time", "get_time_zone", "x y", "café", "GET_TIME", "😀", "\ud83d", "tool", "31", "1000"];
@@ -62,7 +74,7 @@ public class FgacGeneratedShapeTests
                 var entries = new List<(object, object?)> { ("server", PickBiased(random, CommonServers, Servers)) };
                 foreach (var key in new[] { "methods", "tools" })
                 {
-                    var value = PickBiased(random, CommonFields, Fields);
+                    var value = httpPools ? PickBiased(random, HttpCommonFields, HttpFields) : PickBiased(random, CommonFields, Fields);
                     if (value != Absent)
                     {
                         entries.Add((key, value));
@@ -160,6 +172,51 @@ public class FgacGeneratedShapeTests
         var text = "[" + string.Join(",\n", json) + "]";
         return new Case(text, new DocumentStore(documents), McpScopesLoader.FromJson(text), requested, server, method, tool);
     }
+
+    private static readonly string[] Verbs = ["GET", "get", "POST", "Post", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"];
+
+    /// <summary>The same generated definitions, asked for a generic-proxy request's HTTP verb (release 1.32).</summary>
+    private static void AssertAgreeOnHttpVerbs(Func<Random, Case> generate, int seed)
+    {
+        var random = new Random(seed);
+        var disagreements = new List<string>();
+        var allowed = 0;
+        httpPools = true;
+        try
+        {
+        for (var i = 0; i < Cases; i++)
+        {
+            var c = generate(random);
+            var verb = Verbs[random.Next(Verbs.Length)];
+            var expected = ValidateHttpVerb(c.Store, c.Scopes, c.Server, verb.ToUpperInvariant());
+            var actual = ScopeFixtures.DecideHttpVerb(c.Definitions, c.Scopes, c.Server, verb).Allowed;
+            allowed += expected ? 1 : 0;
+            if (expected != actual && disagreements.Count < 5)
+            {
+                disagreements.Add($"case {i}: {c.Server} {verb} scopes [{string.Join(", ", c.Scopes)}]: Python {expected}, module {actual}\n{c.Source}");
+            }
+        }
+        }
+        finally
+        {
+            httpPools = false;
+        }
+
+        Assert.True(disagreements.Count == 0, string.Join("\n---\n", disagreements));
+
+        // Verbs are granted less often (only explicit verbs or 'http:*'); about 3% of cases still grant.
+        Assert.InRange(allowed, Cases / 50, Cases - (Cases / 20));
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(8484)]
+    public void ScopesYml_HttpVerbs_EveryGeneratedShapeIsDecidedAsTheGatewayDecidesIt(int seed) => AssertAgreeOnHttpVerbs(YamlCase, seed);
+
+    [Theory]
+    [InlineData(22)]
+    [InlineData(4848)]
+    public void McpScopesDocuments_HttpVerbs_EveryGeneratedShapeIsDecidedAsTheGatewayDecidesIt(int seed) => AssertAgreeOnHttpVerbs(JsonCase, seed);
 
     private static void AssertAgree(Func<Random, Case> generate, int seed)
     {

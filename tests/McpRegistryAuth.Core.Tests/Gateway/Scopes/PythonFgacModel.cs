@@ -303,6 +303,53 @@ internal static class PythonFgacModel
         }
     }
 
+    /// <summary>
+    /// [V132] <c>validate_server_tool_access(..., is_http_verb=True)</c>: <c>"http:*" in methods</c>, then
+    /// <c>method.upper() in {m.upper() for m in methods}</c> (AttributeError for an item that is not a str), and
+    /// never the tools list.
+    /// </summary>
+    public static bool ValidateHttpVerb(IScopeStore store, IEnumerable<string> userScopes, string serverName, string verb)
+    {
+        try
+        {
+            foreach (var scope in userScopes)
+            {
+                var config = store.GetServerScopes(scope);
+                if (!Truthy(config))
+                {
+                    continue;
+                }
+
+                foreach (var rule in Iterate(config))
+                {
+                    if (!ServerNamesMatch(Get(rule, "server", null), serverName))
+                    {
+                        continue;
+                    }
+
+                    var methods = Get(rule, "methods", new List<object?>());
+                    var wildcard = In("http:*", methods);
+                    var upper = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var item in Iterate(methods))
+                    {
+                        upper.Add(item is string text ? text.ToUpperInvariant() : throw new PyError($"'{TypeName(item)}' object has no attribute 'upper'"));
+                    }
+
+                    if (upper.Contains(verb.ToUpperInvariant()) || wildcard)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+        catch (PyError)
+        {
+            return false;
+        }
+    }
+
     // ---- writing the values in each storage form ----
 
     /// <summary>A plain YAML scalar and the value PyYAML's safe_load gives it (YAML 1.1 resolvers).</summary>

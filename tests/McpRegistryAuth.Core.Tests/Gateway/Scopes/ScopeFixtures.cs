@@ -23,4 +23,16 @@ internal static class ScopeFixtures
         Xunit.Assert.Equal(reference.Failure, fast.Failure);
         return reference;
     }
+
+    /// <summary>As <see cref="Decide"/> for a generic-proxy request's HTTP verb.</summary>
+    public static ScopeDecision DecideHttpVerb(ScopeDefinitions definitions, string[] scopes, string key, string verb)
+    {
+        var reference = ScopeEvaluator.Decide(definitions, scopes, key, verb, null, isHttpVerb: true);
+        var index = ScopeIndex.Build(definitions);
+        var fast = index.Explain(index.Decide(index.Resolve(scopes), key, verb, null, isHttpVerb: true), verb, null);
+        Xunit.Assert.Equal(reference.Allowed, fast.Allowed);
+        Xunit.Assert.Equal(reference.Grant, fast.Grant);
+        Xunit.Assert.Equal(reference.Failure, fast.Failure);
+        return reference;
+    }
 }
