@@ -242,7 +242,8 @@ internal sealed class LoopbackEntra : IAsyncDisposable
         {
             ["aud"] = "7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09", ["iss"] = issuer, ["iat"] = now, ["nbf"] = now, ["exp"] = now + AccessTtl,
             ["azp"] = clientId, ["oid"] = UserObjectId, ["tid"] = Tenant, ["sub"] = "alice-sub", ["scp"] = string.Join(' ', granted.Split(' ').Select(s => s[(s.LastIndexOf('/') + 1)..])),
-            ["preferred_username"] = "alice@contoso.test", ["ver"] = "2.0",
+            // uti: Entra's unique token id; without it two tokens issued in the same second would be identical.
+            ["preferred_username"] = "alice@contoso.test", ["ver"] = "2.0", ["uti"] = Base64Url(RandomNumberGenerator.GetBytes(16)),
         });
         var idToken = Jwt(new Dictionary<string, object>
         {
