@@ -116,22 +116,9 @@ public static class ScopeEvaluator
         var method = methodNeedle.Text!;
         var tool = toolNeedle.Text;
         grant = null;
-        reason = null;
-        if (rule.AlwaysFailsBecause is { } always)
+        if (ServerOutcome(rule, target, out reason) is { } outcome)
         {
-            reason = always;
-            return RuleOutcome.Failure;
-        }
-
-        if (rule.Shape != ScopeRuleShape.ServerRule)
-        {
-            return RuleOutcome.NoServerMatch;
-        }
-
-        var normalized = rule.NormalizedServer!;
-        if (normalized != "*" && !string.Equals(normalized, target, StringComparison.Ordinal))
-        {
-            return RuleOutcome.NoServerMatch;
+            return outcome;
         }
 
         var methods = rule.Methods ?? EmptyList;
@@ -199,14 +186,15 @@ public static class ScopeEvaluator
         return RuleOutcome.NoGrant;
     }
 
-    /// <summary>One rule against a generic-proxy request's HTTP verb: server match as for MCP, then methods only.</summary>
-    private static RuleOutcome ExamineHttpVerb(ScopeRule rule, string target, string verb, out ScopeGrant? grant, out string? reason)
+    /// <summary>
+    /// What a rule gives before its methods are read: Failure when it always fails, NoServerMatch when it names
+    /// another server (or is no server rule); null when it applies to this server.
+    /// </summary>
+    private static RuleOutcome? ServerOutcome(ScopeRule rule, string target, out string? reason)
     {
-        grant = null;
-        reason = null;
-        if (rule.AlwaysFailsBecause is { } always)
+        reason = rule.AlwaysFailsBecause;
+        if (reason is not null)
         {
-            reason = always;
             return RuleOutcome.Failure;
         }
 
@@ -216,9 +204,16 @@ public static class ScopeEvaluator
         }
 
         var normalized = rule.NormalizedServer!;
-        if (normalized != "*" && !string.Equals(normalized, target, StringComparison.Ordinal))
+        return normalized != "*" && !string.Equals(normalized, target, StringComparison.Ordinal) ? RuleOutcome.NoServerMatch : null;
+    }
+
+    /// <summary>One rule against a generic-proxy request's HTTP verb: server match as for MCP, then methods only.</summary>
+    private static RuleOutcome ExamineHttpVerb(ScopeRule rule, string target, string verb, out ScopeGrant? grant, out string? reason)
+    {
+        grant = null;
+        if (ServerOutcome(rule, target, out reason) is { } outcome)
         {
-            return RuleOutcome.NoServerMatch;
+            return outcome;
         }
 
         var methods = rule.Methods ?? EmptyList;
