@@ -89,6 +89,13 @@ Describe 'Invoke-RegistryApi' {
         $plain.anthropic.api_key | Should -Be @('anthropic-key-one', 'anthropic-key-two')
     }
 
+    It '-Raw shows a session cookie''s value as a fingerprint unless -AsPlainText' {
+        $raw = Invoke-RegistryApi /api/session -RegistryUrl $Base -Token $Token -Raw
+        $raw.Headers['Set-Cookie'] | Should -Match '^mcp_gateway_session=<token [0-9a-f]{8}>; HttpOnly; Path=/; SameSite=Lax$'
+        ($raw | Out-String -Width 80) | Should -Not -BeLike '*session-cookie-secret-value*'
+        (Invoke-RegistryApi /api/session -RegistryUrl $Base -Token $Token -Raw -AsPlainText).Headers['Set-Cookie'] | Should -BeLike 'mcp_gateway_session=session-cookie-secret-value;*'
+    }
+
     It '-Raw returns status, headers and body' {
         $raw = Invoke-RegistryApi /api/config -RegistryUrl $Base -Token $Token -Raw
         $raw.StatusCode | Should -Be 200

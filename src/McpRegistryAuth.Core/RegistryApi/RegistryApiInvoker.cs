@@ -121,6 +121,16 @@ public sealed class RegistryApiInvoker
         }
     }
 
+    /// <summary>The headers for -Raw, each name once with every value as received; a session cookie masked unless -AsPlainText.</summary>
+    public Dictionary<string, string[]> RawHeaders(RegistryApiResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(h => call.AsPlainText ? h.Value : SecretHeaders.Mask(h.Key, h.Value)).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The body as text for -Raw: token fields masked in JSON unless -AsPlainText.</summary>
     public string RawBody(RegistryApiResponse response)
     {

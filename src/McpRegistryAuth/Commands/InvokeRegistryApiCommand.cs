@@ -129,8 +129,7 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
         Drain();
         if (Raw)
         {
-            var headers = response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value).ToArray(), StringComparer.OrdinalIgnoreCase);
-            WriteObject(new RegistryApiRawResponse { StatusCode = response.Status, ReasonPhrase = response.ReasonPhrase, Method = response.Method, Uri = response.Uri, Headers = headers, Body = invoker.RawBody(response), Attempts = response.Attempts });
+            WriteObject(new RegistryApiRawResponse { StatusCode = response.Status, ReasonPhrase = response.ReasonPhrase, Method = response.Method, Uri = response.Uri, Headers = invoker.RawHeaders(response), Body = invoker.RawBody(response), Attempts = response.Attempts });
         }
         else if (response.Body.Length > 0)
         {
