@@ -16,7 +16,7 @@ public sealed record McpConnectionTest
     /// <summary>Tools to call (already confirmed by the user); the observed answer is put beside the prediction.</summary>
     public IReadOnlyList<string> CallTools { get; init; } = [];
 
-    /// <summary>Arguments per tool name.</summary>
+    /// <summary>Arguments per tool name: plain values (dictionaries, lists, strings, numbers, booleans), sent as JSON.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> ToolArguments { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, object?>>();
 
     /// <summary>False skips the DNS, TCP and TLS probes (their steps are then absent).</summary>

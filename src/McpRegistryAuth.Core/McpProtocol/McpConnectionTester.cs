@@ -208,7 +208,8 @@ public static class McpConnectionTester
         {
             var tool = access[i];
             if (!test.CallTools.Contains(tool.Name, StringComparer.Ordinal)) continue;
-            var arguments = test.ToolArguments.TryGetValue(tool.Name, out var given) ? given : new Dictionary<string, object?>();
+            // Plain values (hashtables, lists, scalars) become JSON here, with the core's serializer.
+            var arguments = test.ToolArguments.TryGetValue(tool.Name, out var given) ? given.ToDictionary(a => a.Key, a => (object?)Payloads.JsonValues.ToElement(a.Value), StringComparer.Ordinal) : new Dictionary<string, object?>();
             var before = session.Recorder.Exchanges.Count;
             try
             {

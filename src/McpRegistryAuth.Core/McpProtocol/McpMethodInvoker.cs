@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.RegistryApi;
 using McpRegistryAuth.Core.RegistryApi.Diagnosis;
@@ -27,7 +28,10 @@ public static class McpMethodInvoker
         "notifications/roots/list_changed", "notifications/cancelled",
     ];
 
-    public static async Task<IReadOnlyList<JsonElement>> InvokeAsync(McpConnectionOptions options, string method, string? paramsJson, bool all, Gateway.Scopes.ScopeDefinitions? scopes, OperationLog log, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<JsonPayload>> InvokeAsync(McpConnectionOptions options, string method, string? paramsJson, bool all, Gateway.Scopes.ScopeDefinitions? scopes, OperationLog log, CancellationToken cancellationToken) =>
+        (await InvokeElementsAsync(options, method, paramsJson, all, scopes, log, cancellationToken).ConfigureAwait(false)).Select(result => new JsonPayload(result)).ToList();
+
+    private static async Task<IReadOnlyList<JsonElement>> InvokeElementsAsync(McpConnectionOptions options, string method, string? paramsJson, bool all, Gateway.Scopes.ScopeDefinitions? scopes, OperationLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);

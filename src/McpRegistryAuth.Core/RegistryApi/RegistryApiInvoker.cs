@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.RegistryApi.Diagnosis;
 using McpRegistryAuth.Core.Reporting;
@@ -80,7 +81,11 @@ public sealed class RegistryApiInvoker
     /// page at a time. An element is valid until the next one is asked for (its page is then released).
     /// Unmasked (<paramref name="masked"/> false), the caller masks token fields itself while it converts the items.
     /// </summary>
-    public IEnumerable<JsonElement> Items(CancellationToken cancellationToken, bool masked = true)
+    public IEnumerable<JsonPayload> Items(CancellationToken cancellationToken, bool masked = true) =>
+        Elements(cancellationToken, masked).Select(item => new JsonPayload(item));
+
+    /// <inheritdoc cref="Items"/>
+    internal IEnumerable<JsonElement> Elements(CancellationToken cancellationToken, bool masked = true)
     {
         var pager = Pager.For(Request.Uri);
         var uri = pager.First(Request.Uri);
@@ -90,7 +95,7 @@ public sealed class RegistryApiInvoker
             page++;
             var response = SendAsync(Request with { Uri = uri }, cancellationToken).GetAwaiter().GetResult();
             if (response.Body.Length == 0) yield break;
-            using var document = Parse(response, masked);
+            using var document = ParseDocument(response, masked);
             var count = 0;
             foreach (var item in Pager.ItemsOf(document.RootElement, uri))
             {
@@ -106,7 +111,14 @@ public sealed class RegistryApiInvoker
 
     /// <summary>The answer's JSON, token fields masked unless -AsPlainText (or <paramref name="masked"/> is false: the caller masks them).</summary>
     /// <exception cref="CommandFailureException">RegistryApiResponseNotJson.</exception>
-    public JsonDocument Parse(RegistryApiResponse response, bool masked = true)
+    public JsonPayload Parse(RegistryApiResponse response, bool masked = true)
+    {
+        var document = ParseDocument(response, masked);
+        return new JsonPayload(document.RootElement, document);
+    }
+
+    /// <inheritdoc cref="Parse"/>
+    internal JsonDocument ParseDocument(RegistryApiResponse response, bool masked = true)
     {
         ArgumentNullException.ThrowIfNull(response);
         try

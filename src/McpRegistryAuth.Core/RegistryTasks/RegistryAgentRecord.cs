@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 
 namespace McpRegistryAuth.Core.RegistryTasks;
 
@@ -22,7 +23,10 @@ public sealed record RegistryAgentRecord
 
     public int? SkillCount { get; init; }
 
-    public static RegistryAgentRecord From(JsonElement agent)
+    /// <summary>An agent record as the registry answered it.</summary>
+    public static RegistryAgentRecord From(JsonPayload agent) => From(agent.Element);
+
+    internal static RegistryAgentRecord From(JsonElement agent)
     {
         if (agent.ValueKind == JsonValueKind.Object && agent.TryGetProperty("agent", out var inner) && inner.ValueKind == JsonValueKind.Object)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 
 namespace McpRegistryAuth.Core.RegistryTasks;
 
@@ -13,7 +14,9 @@ public sealed record RegistryGroupRecord
     public string[] Servers { get; init; } = [];
 
     /// <summary>The groups of a listing: an array, or an object holding "groups" as an array or as a map of name to group.</summary>
-    public static IEnumerable<RegistryGroupRecord> FromListing(JsonElement root)
+    public static IEnumerable<RegistryGroupRecord> FromListing(JsonPayload root) => FromListing(root.Element);
+
+    internal static IEnumerable<RegistryGroupRecord> FromListing(JsonElement root)
     {
         var groups = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("groups", out var inner) ? inner : root;
         if (groups.ValueKind == JsonValueKind.Array)
@@ -32,7 +35,10 @@ public sealed record RegistryGroupRecord
         }
     }
 
-    public static RegistryGroupRecord From(JsonElement group, string? name = null)
+    /// <summary>One group as the registry answered it.</summary>
+    public static RegistryGroupRecord From(JsonPayload group, string? name = null) => From(group.Element, name);
+
+    internal static RegistryGroupRecord From(JsonElement group, string? name = null)
     {
         if (group.ValueKind == JsonValueKind.Object && group.TryGetProperty("group", out var inner) && inner.ValueKind == JsonValueKind.Object)
         {

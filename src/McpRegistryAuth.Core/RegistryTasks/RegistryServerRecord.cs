@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 
 namespace McpRegistryAuth.Core.RegistryTasks;
 
@@ -35,7 +36,9 @@ public sealed record RegistryServerRecord
     /// A gateway /api/servers record, or an entry of the v0.1 API ({server: {...}, _meta}) of the gateway or
     /// ToolHive, whose URL is its first remote's.
     /// </summary>
-    public static RegistryServerRecord From(JsonElement record, Uri registryUrl, string? etagHeader = null)
+    public static RegistryServerRecord From(JsonPayload record, Uri registryUrl, string? etagHeader = null) => From(record.Element, registryUrl, etagHeader);
+
+    internal static RegistryServerRecord From(JsonElement record, Uri registryUrl, string? etagHeader = null)
     {
         ArgumentNullException.ThrowIfNull(registryUrl);
         if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("server", out var server) && server.ValueKind == JsonValueKind.Object)

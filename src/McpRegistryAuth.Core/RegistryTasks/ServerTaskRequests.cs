@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using McpRegistryAuth.Core.Payloads;
 
 namespace McpRegistryAuth.Core.RegistryTasks;
 
@@ -69,7 +70,9 @@ public static class ServerTaskRequests
     }
 
     /// <summary>The record as read with the changes laid over it, for a PUT that sends the whole document.</summary>
-    public static Dictionary<string, object?> Merge(System.Text.Json.JsonElement current, IDictionary changes)
+    public static Dictionary<string, object?> Merge(JsonPayload current, IDictionary changes) => Merge(current.Element, changes);
+
+    internal static Dictionary<string, object?> Merge(System.Text.Json.JsonElement current, IDictionary changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var merged = new Dictionary<string, object?>(StringComparer.Ordinal);

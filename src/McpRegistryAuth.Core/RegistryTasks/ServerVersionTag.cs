@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using McpRegistryAuth.Core.Payloads;
 
 namespace McpRegistryAuth.Core.RegistryTasks;
 
@@ -9,7 +10,10 @@ namespace McpRegistryAuth.Core.RegistryTasks;
 /// </summary>
 public static class ServerVersionTag
 {
-    public static string? From(string? etagHeader, JsonElement record)
+    /// <summary>The version of a record as read.</summary>
+    public static string? From(string? etagHeader, JsonPayload record) => From(etagHeader, record.Element);
+
+    internal static string? From(string? etagHeader, JsonElement record)
     {
         if (!string.IsNullOrWhiteSpace(etagHeader)) return etagHeader.Trim();
         if (record.ValueKind != JsonValueKind.Object || !record.TryGetProperty("updated_at", out var updated)) return null;

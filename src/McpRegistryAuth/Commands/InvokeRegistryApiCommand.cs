@@ -139,8 +139,8 @@ public sealed class InvokeRegistryApiCommand : RegistryCmdlet
                 return;
             }
 
-            using var document = invoker.Parse(response, masked: false);
-            WriteObject(PowerShellJson.ToPowerShell(document.RootElement, invoker.MasksTokens), enumerateCollection: true);
+            using var json = invoker.Parse(response, masked: false);
+            WriteObject(PowerShellJson.ToPowerShell(json, invoker.MasksTokens), enumerateCollection: true);
         }
     }
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace McpRegistryAuth.Internal;
 
 /// <summary>
-/// -ToolArguments @{ tool = @{ name = value } } as the MCP client sends them: each tool's arguments as JSON
-/// values (hashtables, arrays, PSCustomObjects and scalars, as ConvertTo-Json would write them).
+/// -ToolArguments @{ tool = @{ name = value } } as the MCP client sends them: each tool's arguments as plain
+/// values (hashtables, arrays, PSCustomObjects and scalars) that the core writes as ConvertTo-Json would.
 /// </summary>
 internal static class McpToolArguments
 {
@@ -21,7 +21,7 @@ internal static class McpToolArguments
             {
                 foreach (DictionaryEntry argument in values)
                 {
-                    arguments[argument.Key?.ToString() ?? ""] = JsonSerializer.SerializeToElement(argument.Value);
+                    arguments[argument.Key?.ToString() ?? ""] = argument.Value;
                 }
             }
 

@@ -1,11 +1,11 @@
 using System.Management.Automation;
 using System.Security;
-using System.Text.Json;
 using McpRegistryAuth.Completion;
+using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Payloads;
 using McpRegistryAuth.Core.OAuth;
 using McpRegistryAuth.Core.RegistryApi;
 using McpRegistryAuth.Core.RegistryTasks;
-using McpRegistryAuth.Core;
 
 namespace McpRegistryAuth.Internal;
 
@@ -95,19 +95,19 @@ public abstract class RegistryTaskCmdlet : RegistryCmdlet
     }
 
     /// <summary>Sends a GET and hands its JSON to <paramref name="write"/>; false when it failed (error written).</summary>
-    private protected bool Read(RegistryApiInvoker invoker, Action<JsonElement, RegistryApiResponse> write)
+    private protected bool Read(RegistryApiInvoker invoker, Action<JsonPayload, RegistryApiResponse> write)
     {
         if (Send(invoker) is not { } response) return false;
         if (response.Body.Length == 0) return true;
         return RunOrWriteError(() =>
         {
-            using var document = invoker.Parse(response);
-            write(document.RootElement, response);
+            using var json = invoker.Parse(response);
+            write(json, response);
         });
     }
 
     /// <summary>Every item of a listing, page by page as the route pages, each handed to <paramref name="write"/> as it arrives.</summary>
-    private protected void ReadAll(RegistryApiInvoker invoker, Action<JsonElement> write)
+    private protected void ReadAll(RegistryApiInvoker invoker, Action<JsonPayload> write)
     {
         try
         {

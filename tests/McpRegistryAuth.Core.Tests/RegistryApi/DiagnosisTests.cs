@@ -212,7 +212,7 @@ public sealed class DiagnosisTests
         var masked = kit.Open(call);
         using (var document = masked.Parse(masked.Send(default)))
         {
-            var tokens = document.RootElement.GetProperty("tokens");
+            var tokens = document.Element.GetProperty("tokens");
             Assert.Equal($"<token {Fingerprint.Of("eyJhbGciOi.secret.part")}>", tokens.GetProperty("access_token").GetString());
             Assert.Equal($"<token {Fingerprint.Of("r-123")}>", tokens.GetProperty("refresh_token").GetString());
             Assert.Equal(28800, tokens.GetProperty("expires_in").GetInt32());
@@ -222,7 +222,7 @@ public sealed class DiagnosisTests
         Assert.DoesNotContain("secret.part", raw);
         var plain = kit.Open(call with { AsPlainText = true });
         using var clear = plain.Parse(plain.Send(default));
-        Assert.Equal("eyJhbGciOi.secret.part", clear.RootElement.GetProperty("tokens").GetProperty("access_token").GetString());
+        Assert.Equal("eyJhbGciOi.secret.part", clear.Element.GetProperty("tokens").GetProperty("access_token").GetString());
         Assert.Equal("application/json", registry.Requests.First().Header("Content-Type"));
         Assert.Equal("""{"expires_in_hours":8}""", registry.Requests.First().Body);
     }

@@ -31,7 +31,7 @@ public sealed class PagingTests
     {
         await using var registry = await LoopbackRegistry.StartAsync(c => LimitOffset(c, "servers", 45));
         var kit = new RegistryApiTestKit();
-        var paths = Names(kit.Open(new() { Uri = "/api/servers", RegistryUrl = registry.BaseUri.AbsoluteUri }).Items(default), "path");
+        var paths = Names(kit.Open(new() { Uri = "/api/servers", RegistryUrl = registry.BaseUri.AbsoluteUri }).Elements(default), "path");
         Assert.Equal(Enumerable.Range(0, 45).Select(i => $"/s{i}"), paths);
         Assert.Equal(["/api/servers?limit=20", "/api/servers?limit=20&offset=20", "/api/servers?limit=20&offset=40"], registry.Requests.Select(r => r.PathAndQuery));
     }
@@ -42,7 +42,7 @@ public sealed class PagingTests
         await using var registry = await LoopbackRegistry.StartAsync(c => LimitOffset(c, "agents", 10, sendHasNext: false));
         var kit = new RegistryApiTestKit();
         var call = new RegistryApiCall { Uri = "/api/agents", RegistryUrl = registry.BaseUri.AbsoluteUri, Query = new Dictionary<string, object> { ["limit"] = 5 } };
-        Assert.Equal(10, kit.Open(call).Items(default).Count());
+        Assert.Equal(10, kit.Open(call).Elements(default).Count());
         Assert.Equal(["/api/agents?limit=5", "/api/agents?limit=5&offset=5"], registry.Requests.Select(r => r.PathAndQuery));
     }
 
@@ -51,7 +51,7 @@ public sealed class PagingTests
     {
         await using var registry = await LoopbackRegistry.StartAsync(c => LimitOffset(c, "virtual_servers", 150));
         var kit = new RegistryApiTestKit();
-        Assert.Equal(150, kit.Open(new() { Uri = registry.Url("/api/virtual-servers").AbsoluteUri }).Items(default).Count());
+        Assert.Equal(150, kit.Open(new() { Uri = registry.Url("/api/virtual-servers").AbsoluteUri }).Elements(default).Count());
         Assert.Equal(["/api/virtual-servers?limit=100", "/api/virtual-servers?limit=100&offset=100"], registry.Requests.Select(r => r.PathAndQuery));
     }
 
@@ -66,7 +66,7 @@ public sealed class PagingTests
             return LoopbackRegistry.Json(c, 200, JsonSerializer.Serialize(items));
         });
         var kit = new RegistryApiTestKit();
-        Assert.Equal(1200, kit.Open(new() { Uri = "/api/iam/m2m-clients", RegistryUrl = registry.BaseUri.AbsoluteUri }).Items(default).Count());
+        Assert.Equal(1200, kit.Open(new() { Uri = "/api/iam/m2m-clients", RegistryUrl = registry.BaseUri.AbsoluteUri }).Elements(default).Count());
         Assert.Equal(["/api/iam/m2m-clients?limit=500", "/api/iam/m2m-clients?limit=500&skip=500", "/api/iam/m2m-clients?limit=500&skip=1000"], registry.Requests.Select(r => r.PathAndQuery));
     }
 
@@ -92,7 +92,7 @@ public sealed class PagingTests
     {
         await using var registry = await LoopbackRegistry.StartAsync(c => Cursor(c, 250));
         var kit = new RegistryApiTestKit();
-        var items = kit.Open(new() { Uri = path, RegistryUrl = registry.BaseUri.AbsoluteUri }).Items(default).Select(i => i.GetProperty("server").GetProperty("name").GetString()).ToList();
+        var items = kit.Open(new() { Uri = path, RegistryUrl = registry.BaseUri.AbsoluteUri }).Elements(default).Select(i => i.GetProperty("server").GetProperty("name").GetString()).ToList();
         Assert.Equal(250, items.Count);
         Assert.Equal("io.example/s249", items[^1]);
         Assert.Equal([$"{path}?limit=100", $"{path}?limit=100&cursor=100", $"{path}?limit=100&cursor=200"], registry.Requests.Select(r => r.PathAndQuery));
@@ -104,7 +104,7 @@ public sealed class PagingTests
         await using var registry = await LoopbackRegistry.StartAsync(c => Cursor(c, 5));
         var kit = new RegistryApiTestKit();
         var call = new RegistryApiCall { Uri = "/registry/default/v0.1/servers?limit=ten", RegistryUrl = registry.BaseUri.AbsoluteUri };
-        var ex = Assert.Throws<CommandFailureException>(() => kit.Open(call).Items(default).ToList());
+        var ex = Assert.Throws<CommandFailureException>(() => kit.Open(call).Elements(default).ToList());
         Assert.Equal("RegistryApiBadRequest", ex.ErrorId);
         Assert.Contains("Invalid limit parameter: must be an integer", ex.Message);
     }
@@ -114,7 +114,7 @@ public sealed class PagingTests
     {
         await using var registry = await LoopbackRegistry.StartAsync(c => LoopbackRegistry.Json(c, 200, """{"servers":[{"server":{"name":"a"}}],"metadata":{"nextCursor":"same"}}"""));
         var kit = new RegistryApiTestKit();
-        Assert.Equal(2, kit.Open(new() { Uri = registry.Url("/v0.1/servers").AbsoluteUri }).Items(default).Count());
+        Assert.Equal(2, kit.Open(new() { Uri = registry.Url("/v0.1/servers").AbsoluteUri }).Elements(default).Count());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class PagingTests
         var call = new RegistryApiCall { Uri = "/api/servers", RegistryUrl = registry.BaseUri.AbsoluteUri, Query = new Dictionary<string, object> { ["limit"] = 100 } };
         var samples = new Dictionary<int, long>();
         var count = 0;
-        foreach (var item in kit.Open(call).Items(default))
+        foreach (var item in kit.Open(call).Elements(default))
         {
             count++;
             if (count is 1_000 or 9_000) samples[count] = GC.GetTotalMemory(forceFullCollection: true);

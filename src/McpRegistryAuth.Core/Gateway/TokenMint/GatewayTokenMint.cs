@@ -61,7 +61,7 @@ public static class GatewayTokenMint
             $"scopes {(request.RequestedScopes.Count == 0 ? "(all of the caller's)" : string.Join(' ', request.RequestedScopes))}, " +
             $"{(request.ExpiresInHours is { } h ? $"{h} hour(s)" : "the registry's default lifetime")}{(request.Resource is null ? "" : $", bound to {request.Resource}")}.");
         var response = invoker.Send(cancellationToken);
-        using var document = invoker.Parse(response, masked: false);
+        using var document = invoker.ParseDocument(response, masked: false);
         var result = Read(document.RootElement, response.Uri, now, out var refresh, out var userScopes);
         log.Verbose($"The registry minted token {result.Fingerprint} ({result.Scopes.Count} scope(s), valid until {result.ExpiresOn:u})" +
             (userScopes is null ? "" : $"; the caller's scopes: {userScopes}") + (refresh is null ? "." : "; its refresh token is kept in the token cache."));
