@@ -64,6 +64,30 @@ public class IsolationTests
     }
 
     [Fact]
+    public void PrivateContext_DefersAFrameworkAssemblyAskedForAtTheFrameworksVersion()
+    {
+        var (_, _, context) = CreateResolver();
+        var asked = new AssemblyName("System.Text.Json") { Version = typeof(System.Text.Json.JsonDocument).Assembly.GetName().Version };
+        Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(context.LoadFromAssemblyName(asked)));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0", "8.0.0.0", true)] // PowerShell 7.4 (.NET 8): the core's System.Text.Json 10 from Dependencies/
+    [InlineData("10.0.0.0", "9.0.0.0", true)] // PowerShell 7.5 (.NET 9)
+    [InlineData("10.0.0.0", "10.0.0.0", false)] // PowerShell 7.6 (.NET 10): the framework's, one identity
+    [InlineData("10.0.0.0", "11.0.0.0", false)]
+    [InlineData(null, "8.0.0.0", false)] // nothing private: the default context decides
+    [InlineData("16.0.0.0", null, true)] // a package (YamlDotNet)
+    [InlineData(null, null, false)]
+    public void PrivateContext_ServesAFrameworkNameOnlyWhenTheFrameworksCopyIsOlder(string? privateVersion, string? frameworkVersion, bool expected)
+    {
+        var loader = Assembly.LoadFrom(Path.Combine(Root, "McpRegistryAuth.Loading.dll"));
+        var decide = loader.GetType("McpRegistryAuth.Loading.DependencyLoadContext", throwOnError: true)!.GetMethod("ServesPrivately")!;
+        var result = decide.Invoke(null, [privateVersion is null ? null : Version.Parse(privateVersion), frameworkVersion is null ? null : Version.Parse(frameworkVersion)]);
+        Assert.Equal(expected, result);
+    }
+
+    [Fact]
     public void PrivateContext_CoreTypesWork()
     {
         var (resolver, resolve, _) = CreateResolver();
