@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Text;
 using McpRegistryAuth.Core;
+using McpRegistryAuth.Core.Gateway.Jwt;
 using McpRegistryAuth.Core.Gateway.Scopes;
 using McpRegistryAuth.Core.Payloads;
 using McpRegistryAuth.Core.McpProtocol;
@@ -44,6 +45,29 @@ internal static class CoreChecks
         var inspection = TokenInspector.Inspect(new Secret(jwt), DateTimeOffset.UtcNow);
         Program.Expect(inspection.Issuer == "https://probe.example", $"issuer '{inspection.Issuer}'");
         Program.Expect(inspection.Audiences.SequenceEqual(["mcp-registry"]), "audience");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SelfSignedToken()
+    {
+        // Microsoft.IdentityModel: a P-256 key as INTERNAL_SIGNING_KEY_GENERATE writes it, an ES256 token minted
+        // with it, and its public JWK read back as a key set.
+        var (pem, keyId) = InternalSigningKey.Generate();
+        var path = Path.Combine(Path.GetTempPath(), $"net8probe-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, pem);
+        try
+        {
+            var minted = SelfSignedTokenMinter.Mint(new SelfSignedTokenRequest { SigningKeyPath = path, Subject = "probe", Scopes = ["registry-admins"] });
+            var inspection = TokenInspector.Inspect(minted.Token, DateTimeOffset.UtcNow);
+            Program.Expect(minted.KeyId == keyId && inspection.KeyId == keyId && inspection.Algorithm == "ES256", $"kid {inspection.KeyId}, alg {inspection.Algorithm}");
+            using var key = InternalSigningKey.Load(path);
+            var keys = KeySet.Parse($"{{\"keys\":[{InternalSigningKey.PublicJwk(key)}]}}", "probe", DateTimeOffset.UtcNow, out var error);
+            Program.Expect(keys is not null && keys.KeyIds.SequenceEqual([keyId]), error ?? "the key set's key ids");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

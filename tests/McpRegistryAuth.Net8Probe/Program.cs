@@ -36,6 +36,7 @@ internal static class Program
         using var server = new LoopbackServer();
         Check("registry-api-listing", () => CoreChecks.RegistryListing(server.BaseUri));
         Check("token-inspection", CoreChecks.TokenInspection);
+        Check("es256-self-signed-token", CoreChecks.SelfSignedToken);
         Check("scopes-yaml", CoreChecks.ScopesYaml);
         Check("mcp-connection", () => CoreChecks.McpConnection(server.BaseUri));
         Check("core-json-is-the-private-copy", CoreChecks.CoreJsonIsPrivate);
