@@ -40,6 +40,40 @@ public static class ProxiedEntityAccessMatrix
         }
     }
 
+    /// <summary>
+    /// The entities named by key and those read from a proxied-entities listing, in that order, each key once.
+    /// </summary>
+    /// <exception cref="CommandFailureException">A name is not <c>{entity_type}/{registered_path}</c>, or there is no entity at all.</exception>
+    /// <exception cref="Files.FileContentException">The listing is not the shape of GET /api/iam/proxied-entities.</exception>
+    public static IReadOnlyList<ProxiedEntity> Entities(IEnumerable<string>? keys, string? listingPath)
+    {
+        var entities = new List<ProxiedEntity>();
+        foreach (var key in keys ?? [])
+        {
+            try
+            {
+                entities.Add(ProxiedEntity.Parse(key));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CommandFailureException("InvalidProxiedEntity", FailureCategory.InvalidArgument, $"-ProxiedEntity: {ex.Message}", key, "Name each entity as its scope key, the authz_key of GET /api/iam/proxied-entities.", ex);
+            }
+        }
+
+        if (listingPath is not null)
+        {
+            entities.AddRange(ProxiedEntityListReader.Read(listingPath));
+        }
+
+        if (entities.Count == 0)
+        {
+            throw new CommandFailureException("NoProxiedEntity", FailureCategory.InvalidData, listingPath is null ? "No proxied entity was named." : $"'{listingPath}' lists no proxied entity.", listingPath,
+                "Name entities with -ProxiedEntity skill/skills/pdf, or save GET /api/iam/proxied-entities from a gateway that proxies some.");
+        }
+
+        return entities.DistinctBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
     private static IEnumerable<ProxiedEntityAccessRow> Rows(ScopeDefinitions definitions, IReadOnlyCollection<string>? groups, IReadOnlyList<ProxiedEntity> entities, List<string> verbs)
     {
         foreach (var (group, scopeName) in ScopeAccessMatrix.GroupScopes(definitions, groups))
