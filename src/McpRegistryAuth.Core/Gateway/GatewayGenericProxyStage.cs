@@ -94,7 +94,7 @@ internal static class GatewayGenericProxyStage
         var assumed = unauthenticated with
         {
             IsProvisional = true,
-            Warnings = [.. unauthenticated.Warnings, $"The {GatewayPaths.SessionCookieName} cookie is not evaluated: this 403 is the answer for a valid session; an invalid one gets 401 '{ValidateResponse.MissingBearerDetail}'."],
+            Warnings = [.. unauthenticated.Warnings.Where(w => w != GatewayAuthPipeline.CookieAssumedInvalidWarning), $"The {GatewayPaths.SessionCookieName} cookie is not evaluated: this 403 is the answer for a valid session; an invalid one gets 401 '{ValidateResponse.MissingBearerDetail}'."],
         };
         return AccessRefusal.Of(assumed, refusal.Status, refusal.Detail, checks, location);
     }

@@ -78,6 +78,7 @@ public class GenericProxyTokenTests
         Assert.True(verdict.IsProvisional);
         Assert.Equal(ScopeCheckNames.FgacGenericCookieWrite, verdict.DecidedBy);
         Assert.Contains(verdict.Warnings, w => w.Contains("an invalid one gets 401", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdict.Warnings, w => w.Contains("assumes the cookie is not valid", StringComparison.Ordinal));
     }
 
     [Theory]
