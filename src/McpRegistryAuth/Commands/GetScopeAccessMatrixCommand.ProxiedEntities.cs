@@ -11,7 +11,6 @@ public sealed partial class GetScopeAccessMatrixCommand
     private const string ProxiedFileSet = "ProxiedEntityFile";
 
     private IReadOnlyList<ProxiedEntity>? entities;
-    private IReadOnlyList<string>? verbs;
 
     /// <summary>Proxied entities by scope key, {entity_type}/{registered_path} (the authz_key of GET /api/iam/proxied-entities).</summary>
     [Parameter(ParameterSetName = ProxiedSet, Mandatory = true)]
@@ -48,10 +47,9 @@ public sealed partial class GetScopeAccessMatrixCommand
             ProxiedEntityAccessMatrix.EnsureGenericProxy(GatewayReleases.Parse(GatewayRelease));
             return ProxiedEntityAccessMatrix.Entities(MyInvocation.BoundParameters.ContainsKey(nameof(ProxiedEntity)) ? ProxiedEntity : null, ProxiedEntitiesPath is null ? null : ResolvePath(ProxiedEntitiesPath));
         });
-        verbs = HttpMethod is { Length: > 0 } ? HttpMethod : ProxiedEntityAccessMatrix.DefaultVerbs;
-        WriteVerbose($"Proxied entities (release {GatewayReleases.Describe(GatewayReleases.Parse(GatewayRelease))}): {string.Join(", ", entities.Select(e => e.Key))}; HTTP verbs {string.Join(", ", verbs.Select(v => v.ToUpperInvariant()))}. '*' and 'all' in methods grant no verb; an explicit verb (any case) or 'http:*' does.");
+        WriteVerbose(ProxiedEntityAccessMatrix.Describe(entities, HttpMethod, GatewayReleases.Parse(GatewayRelease)));
     }
 
     private IEnumerable<object> ProxiedRows(ScopeDefinitions definitions, List<string> groups) =>
-        ProxiedEntityAccessMatrix.Build(definitions, groups, entities!, verbs, GatewayReleases.Parse(GatewayRelease));
+        ProxiedEntityAccessMatrix.Build(definitions, groups, entities!, HttpMethod, GatewayReleases.Parse(GatewayRelease));
 }

@@ -22,8 +22,19 @@ public static class ProxiedEntityAccessMatrix
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(entities);
         EnsureGenericProxy(release);
-        var upper = (verbs is { Count: > 0 } ? verbs : DefaultVerbs).Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        return Rows(definitions, groups, entities, upper);
+        return Rows(definitions, groups, entities, Verbs(verbs));
+    }
+
+    /// <summary>The verbs a matrix shows: those named, upper-cased and each once, or <see cref="DefaultVerbs"/>.</summary>
+    public static List<string> Verbs(IReadOnlyList<string>? verbs) =>
+        (verbs is { Count: > 0 } ? verbs : DefaultVerbs).Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>What the matrix is about to show, for -Verbose.</summary>
+    public static string Describe(IReadOnlyList<ProxiedEntity> entities, IReadOnlyList<string>? verbs, GatewayRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return $"Proxied entities (release {GatewayReleases.Describe(release)}): {string.Join(", ", entities.Select(e => e.Key))}; HTTP verbs {string.Join(", ", Verbs(verbs))}. "
+            + $"'*' and 'all' in methods grant no verb; an explicit verb (any case) or '{HttpVerbMethods.Wildcard}' does.";
     }
 
     /// <exception cref="CommandFailureException">The release has no generic proxy (before 1.32).</exception>
