@@ -59,6 +59,10 @@ BeforeAll {
             Test-ScopeAccess -ScopesPath $scopes -Group registry-users-lob1 -Server currenttime -Method tools/call -Tool current_time_by_timezone
         }
         'McpRegistryAuth.Core.Gateway.Scopes.ScopeAccessRow'      = { Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-users-lob1, registry-admins }
+        'McpRegistryAuth.Core.Gateway.Scopes.ProxiedEntityAccessRow' = {
+            Get-ScopeAccessMatrix -ScopesPath $scopes -Group registry-admins, registry-users-lob1 -HttpMethod GET, POST, DELETE `
+                -ProxiedEntity 'a2a_agent/agents/travel-assistant-agent', 'rest-endpoint/rest-endpoint/4f1c2b9e-8d7a-4c21-9a57-0e6f3b2d1c8a'
+        }
         'McpRegistryAuth.Core.Tokens.TokenInspection'             = { Test-RegistryToken -Token (New-RegistryApiToken) }
         'McpRegistryAuth.Output.McpClientConfigExport'            = {
             $project = Join-Path $TestDrive 'format-project'

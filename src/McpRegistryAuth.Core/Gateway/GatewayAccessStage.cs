@@ -86,7 +86,7 @@ internal static class GatewayAccessStage
     /// The scopes FGAC examines for this token; null when they come from its groups and no definitions map them.
     /// Group enrichment from the database (M2M clients by client_id) is not evaluated: a warning says when it applies.
     /// </summary>
-    private static EffectiveScopes? EffectiveScopes(Verdict authenticated, IReadOnlyList<string> groups, ScopeDefinitions? definitions, List<string> warnings)
+    internal static EffectiveScopes? EffectiveScopes(Verdict authenticated, IReadOnlyList<string> groups, ScopeDefinitions? definitions, List<string> warnings)
     {
         var method = authenticated.AuthMethod!;
         if (groups.Count == 0 && method != "self_signed" && authenticated.ClientId is not null)

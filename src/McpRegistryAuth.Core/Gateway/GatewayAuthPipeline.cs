@@ -151,7 +151,7 @@ public static class GatewayAuthPipeline
         if (hasCookie)
         {
             checks.Add(new Check(GatewayCheckNames.Session, false, "not evaluated: needs the server's session store", "a valid mcp_gateway_session (8 h)"));
-            warnings.Add("A valid session cookie would be accepted before the bearer token; this verdict assumes the cookie is not valid.");
+            warnings.Add(CookieAssumedInvalidWarning);
         }
 
         if (!hasBearer)
@@ -179,6 +179,9 @@ public static class GatewayAuthPipeline
             Hints = [looksLikeJwt ? JwtNotEvaluatedHints[0] : JwtNotEvaluatedHints[1]],
         };
     }
+
+    /// <summary>The warning on a request with a session cookie: the session stage is not evaluated.</summary>
+    internal const string CookieAssumedInvalidWarning = "A valid session cookie would be accepted before the bearer token; this verdict assumes the cookie is not valid.";
 
     /// <summary>The hints standing in for the JWT stage where it is not evaluated; its own answer replaces them.</summary>
     internal static readonly IReadOnlyList<string> JwtNotEvaluatedHints =

@@ -56,6 +56,9 @@ public sealed class GatewayRequest
     /// <summary>True when characters outside ASCII went out as raw UTF-8 bytes, which the auth server reads as Latin-1.</summary>
     public bool UrlSentRaw { get; }
 
+    /// <summary>The generic-proxy location's markers when the request is for a proxied entity (release 1.32); null otherwise.</summary>
+    public GenericProxyTarget? GenericProxy { get; init; }
+
     public Secret? Header(string name) => headers.TryGetValue(name, out var value) ? value : null;
 
     // Only what cannot stand in a request line is encoded: existing %XX escapes and dot segments are the

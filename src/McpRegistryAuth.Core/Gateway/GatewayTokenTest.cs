@@ -39,7 +39,11 @@ public sealed class GatewayTokenTest : ITokenTest
     {
         ArgumentNullException.ThrowIfNull(request);
         var tokenHeader = OAuth.TokenHeaderRule.HeaderFor(RegistryType.Gateway, request.Uri, config.RootPath);
-        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers, tokenHeader), request.Body, ScopeAccessTester.DefaultHttpMethod(request.Body), request.RawUrlBytes);
+        var method = string.IsNullOrWhiteSpace(request.HttpMethod) ? ScopeAccessTester.DefaultHttpMethod(request.Body) : request.HttpMethod.Trim().ToUpperInvariant();
+        var gatewayRequest = new GatewayRequest(request.Uri, RequestHeaders.Build(request.Token, request.Headers, tokenHeader), request.Body, method, request.RawUrlBytes)
+        {
+            GenericProxy = GenericProxyTargets.From(request, environment),
+        };
         return EvaluateAsync(gatewayRequest, request, cancellationToken);
     }
 
@@ -71,7 +75,10 @@ public sealed class GatewayTokenTest : ITokenTest
     {
         var pipeline = GatewayAuthPipeline.Evaluate(gatewayRequest, config);
         var authenticated = await GatewayJwtCompletion.AuthenticateAsync(pipeline, gatewayRequest, environment, jwtStage, request.At, cancellationToken).ConfigureAwait(false);
-        var verdict = GatewayAccessStage.Apply(authenticated.Verdict, authenticated.SelfSignedClaims, gatewayRequest, config, scopes);
+        var verdict = gatewayRequest.GenericProxy is { } target && config.Release >= GatewayRelease.V132
+            ? GatewayGenericProxyStage.Apply(authenticated.Verdict, authenticated.SelfSignedClaims, gatewayRequest, target, config, scopes)
+            : GatewayAccessStage.Apply(authenticated.Verdict, authenticated.SelfSignedClaims, gatewayRequest, config, scopes);
+        verdict = GenericProxyTargets.Annotate(verdict, gatewayRequest, config.Release);
         if (config.Release == GatewayRelease.V124)
         {
             verdict = V124ValidationDetail.Apply(verdict, environment);

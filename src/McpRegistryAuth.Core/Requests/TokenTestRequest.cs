@@ -24,6 +24,15 @@ public sealed record TokenTestRequest
     /// <summary>True when the client sends characters outside ASCII in the URL as raw UTF-8 bytes, not percent-encoded.</summary>
     public bool RawUrlBytes { get; init; }
 
+    /// <summary>The client's HTTP method; null for POST when a body is sent, otherwise GET.</summary>
+    public string? HttpMethod { get; init; }
+
+    /// <summary>The gateway's generic proxy (release 1.32): the entity type nginx sends in X-Generic-Proxy-Kind; null for any other request.</summary>
+    public string? GenericProxyKind { get; init; }
+
+    /// <summary>With <see cref="GenericProxyKind"/>: the entity's registered path, which nginx sends in X-Entity-Path.</summary>
+    public string? EntityPath { get; init; }
+
     /// <summary>The instant the server evaluates the token (see <see cref="EvaluationInstant"/>).</summary>
     public required DateTimeOffset At { get; init; }
 

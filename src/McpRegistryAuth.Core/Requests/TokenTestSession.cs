@@ -94,8 +94,16 @@ public sealed class TokenTestSession : IDisposable
             throw new CommandFailureException("InvalidToken", FailureCategory.InvalidArgument, ex.Message, request.Token?.ToString(), inner: ex);
         }
 
-        return test.EvaluateAsync(request, cancellationToken);
+        return test is not GatewayTokenTest && (request.GenericProxyKind is not null || request.EntityPath is not null)
+            ? WithWarning(test.EvaluateAsync(request, cancellationToken), GenericProxyIgnored)
+            : test.EvaluateAsync(request, cancellationToken);
     }
+
+    /// <summary>The warning when -GenericProxyKind or -EntityPath is given for a server that is not the gateway.</summary>
+    public const string GenericProxyIgnored = "-GenericProxyKind and -EntityPath describe the MCP Gateway Registry's generic proxy (release 1.32); this server has none, so they were ignored.";
+
+    private static async Task<IReadOnlyList<Verdict>> WithWarning(Task<IReadOnlyList<Verdict>> evaluation, string warning) =>
+        [.. (await evaluation.ConfigureAwait(false)).Select(v => v with { Warnings = [.. v.Warnings, warning] })];
 
     /// <summary>
     /// -Quiet's answer: the client gets through under every verdict (toolregistry-server answers per FastAPI

@@ -11,8 +11,9 @@ namespace McpRegistryAuth.Commands;
 /// methods and tools the rule admits and how; with -Catalog, wildcards and substrings are expanded.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ScopeAccessMatrix", DefaultParameterSetName = DefaultSet)]
-[OutputType(typeof(ScopeAccessRow))]
-public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
+[OutputType(typeof(ScopeAccessRow), ParameterSetName = [DefaultSet])]
+[OutputType(typeof(ProxiedEntityAccessRow), ParameterSetName = [ProxiedSet, ProxiedFileSet])]
+public sealed partial class GetScopeAccessMatrixCommand : RegistryCmdlet
 {
     private const string DefaultSet = "Default";
 
@@ -23,12 +24,12 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     private readonly List<(ScopeDefinitions Definitions, List<string> Groups)> sources = new();
 
     /// <summary>scopes.yml, an mcp_scopes export (JSON array, JSON Lines, the UI's Data Export), an import-group file, or a folder of one-document files.</summary>
-    [Parameter(ParameterSetName = DefaultSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string ScopesPath { get; set; } = "";
 
-    [Parameter(ParameterSetName = DefaultSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Groups")]
     [AllowEmptyCollection]
     [ArgumentCompleter(typeof(ScopeNameCompleter))]
@@ -40,7 +41,7 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     public string? Catalog { get; set; }
 
     /// <summary>The piped object, so that a piped scopes file's own Group property is not taken for a group.</summary>
-    [Parameter(ParameterSetName = DefaultSet, ValueFromPipeline = true, DontShow = true)]
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
     protected override void BeginProcessing()
@@ -62,6 +63,8 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
             catalog = ServerCatalogLoader.Load(path);
             WriteFindings(catalog.Findings);
         }
+
+        BeginProxiedEntities();
     }
 
     protected override void ProcessRecord()
@@ -84,7 +87,9 @@ public sealed class GetScopeAccessMatrixCommand : RegistryCmdlet
     {
         foreach (var (definitions, groups) in sources)
         {
-            foreach (var row in ScopeAccessMatrix.Build(definitions, groups.Distinct(StringComparer.Ordinal).ToList(), catalog))
+            var distinct = groups.Distinct(StringComparer.Ordinal).ToList();
+            var rows = entities is null ? ScopeAccessMatrix.Build(definitions, distinct, catalog).Cast<object>() : ProxiedRows(definitions, distinct);
+            foreach (var row in rows)
             {
                 WriteObject(row);
             }

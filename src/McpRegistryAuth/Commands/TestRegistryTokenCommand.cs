@@ -15,7 +15,7 @@ namespace McpRegistryAuth.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "RegistryToken", DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(Verdict), typeof(bool), typeof(TokenInspection))]
-public sealed class TestRegistryTokenCommand : RegistryCmdlet
+public sealed partial class TestRegistryTokenCommand : RegistryCmdlet
 {
     private const string TokenSet = "Token";
     private const string TokenFileSet = "TokenFile";
@@ -130,7 +130,7 @@ public sealed class TestRegistryTokenCommand : RegistryCmdlet
             return;
         }
 
-        var request = new TokenTestRequest { Token = token, TokenFileChecks = fileChecks, Uri = Uri, Headers = Dictionaries.ToSecrets(Header).ToArray(), Body = Body, RawUrlBytes = RawUrlBytes, At = at };
+        var request = WithRequestTarget(new TokenTestRequest { Token = token, TokenFileChecks = fileChecks, Uri = Uri, Headers = Dictionaries.ToSecrets(Header).ToArray(), Body = Body, RawUrlBytes = RawUrlBytes, At = at });
         var verdicts = TokenTestSession.EvaluateAsync(test, request, Cancellation).GetAwaiter().GetResult();
         if (Quiet)
         {

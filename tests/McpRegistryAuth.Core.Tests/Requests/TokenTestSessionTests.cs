@@ -100,6 +100,21 @@ public class TokenTestSessionTests
         Assert.Contains(report.Lines, l => l == "Server: ToolRegistry; 1 active token(s) in tokens.txt.");
     }
 
+    [Fact]
+    public async Task GenericProxyInputs_ForAServerThatIsNotTheGateway_AreIgnoredWithAWarning()
+    {
+        using var temp = new TempDirectory();
+        var tokens = temp.Write("tokens.txt", "abc\n");
+        using var session = TokenTestSession.Open(new TokenTestOptions { TokensFile = tokens }, new RecordingReport());
+        var request = new TokenTestRequest { Token = new Secret("abc"), Uri = new Uri("http://127.0.0.1:8000/skill/skills/pdf"), At = DateTimeOffset.UtcNow, GenericProxyKind = "skill", EntityPath = "skills/pdf" };
+        var plain = request with { GenericProxyKind = null, EntityPath = null };
+        var verdict = Assert.Single(await TokenTestSession.EvaluateAsync(session.Test!, request, CancellationToken.None));
+        var without = Assert.Single(await TokenTestSession.EvaluateAsync(session.Test!, plain, CancellationToken.None));
+        Assert.Equal(without.Status, verdict.Status);
+        Assert.Equal([.. without.Warnings, TokenTestSession.GenericProxyIgnored], verdict.Warnings);
+        Assert.DoesNotContain(TokenTestSession.GenericProxyIgnored, without.Warnings);
+    }
+
     [Theory]
     [InlineData("ToolRegistry", "TokensFileRequired")]
     [InlineData("toolhive", "ConfigPathRequired")]

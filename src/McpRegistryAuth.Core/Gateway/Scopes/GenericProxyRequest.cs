@@ -25,8 +25,8 @@ public sealed record GenericProxyRequest
 
     public GatewayRelease Release { get; init; } = GatewayRelease.Latest;
 
-    /// <summary>The scope key: <c>{entity_type}/{registered_path}</c>.</summary>
-    public string ScopeKey => $"{EntityType.Trim('/')}/{RegisteredPath.Trim('/')}";
+    /// <summary>The scope key: <c>{entity_type}/{registered_path}</c> (see <see cref="ProxiedEntity.KeyOf"/>).</summary>
+    public string ScopeKey => ProxiedEntity.KeyOf(EntityType, RegisteredPath);
 
     /// <summary>The verb as /validate compares it: upper-cased.</summary>
     public string Verb => HttpMethod.ToUpperInvariant();

@@ -34,7 +34,8 @@ public static class ScopeAccessMatrix
         }
     }
 
-    private static IEnumerable<(string Group, string Scope)> GroupScopes(ScopeDefinitions definitions, IReadOnlyCollection<string>? groups)
+    /// <summary>Each (group, scope) pair the matrix lists, in mapping order; a scope no group maps to comes with an empty group when no group was asked for.</summary>
+    internal static IEnumerable<(string Group, string Scope)> GroupScopes(ScopeDefinitions definitions, IReadOnlyCollection<string>? groups)
     {
         var wanted = groups is { Count: > 0 } ? new HashSet<string>(groups, StringComparer.Ordinal) : null;
         if (definitions.SourceKind == ScopeSourceKind.ScopesYaml)

@@ -129,6 +129,7 @@ public class GenericProxyAccessTests
         var result = Test(verb, "writers", resourceBound: true);
         Assert.False(result.Allowed);
         Assert.Equal(403, result.Status);
+        Assert.Equal("Resource-bound tokens cannot access this endpoint", result.Detail);
         Assert.Contains(result.Checks, c => c.Name == ScopeCheckNames.FgacGenericResourceBound && !c.Passed);
     }
 
