@@ -16,7 +16,7 @@ public sealed class Net8RuntimeTests : IClassFixture<Net8RuntimeTests.ProbeRun>
 
     private static readonly string[] CheckNames =
     [
-        "runtime-is-dotnet-8", "loader-registers", "core-in-private-context", "registry-api-listing", "token-inspection", "es256-self-signed-token",
+        "runtime-is-dotnet-8", "loader-registers", "core-in-private-context", "registry-api-listing", "token-inspection", "es256-self-signed-token", "msal-client-credentials",
         "scopes-yaml",
         "mcp-connection", "core-json-is-the-private-copy",
     ];

@@ -71,6 +71,25 @@ internal static class CoreChecks
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MsalClientCredentials()
+    {
+        // MSAL (and its System.Diagnostics.DiagnosticSource) on .NET 8: discovery and client credentials against
+        // an HTTPS provider trusted through -CaCertPath, as Get-McpAccessToken asks.
+        using var provider = new TlsIdentityProvider();
+        var (request, _) = TokenRequestBuilder.Build(new TokenParameters
+        {
+            Authority = provider.Authority.AbsoluteUri, Provider = "Oidc", ClientId = "net8-probe", ClientSecret = new Secret("net8-probe-secret"),
+            Scopes = ["registry"], CaCertPath = provider.CaCertificatePath, NoCache = true, Timeout = TimeSpan.FromSeconds(20),
+        }, null, p => p);
+        var log = new OperationLog();
+        var result = Task.Run(() => AccessTokenClient.GetAsync(request, log, CancellationToken.None)).GetAwaiter().GetResult();
+        var lines = new List<string>();
+        log.Drain(lines.Add, lines.Add);
+        Program.Expect(result.Token.Fingerprint == Fingerprint.Of(TlsIdentityProvider.AccessToken), "the access token the provider issued");
+        Program.Expect(lines.Any(l => l.Contains("through MSAL", StringComparison.Ordinal)), "the request went through MSAL: " + string.Join(" | ", lines.Take(3)));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ScopesYaml()
     {
         const string Yaml = """

@@ -37,6 +37,7 @@ internal static class Program
         Check("registry-api-listing", () => CoreChecks.RegistryListing(server.BaseUri));
         Check("token-inspection", CoreChecks.TokenInspection);
         Check("es256-self-signed-token", CoreChecks.SelfSignedToken);
+        Check("msal-client-credentials", CoreChecks.MsalClientCredentials);
         Check("scopes-yaml", CoreChecks.ScopesYaml);
         Check("mcp-connection", () => CoreChecks.McpConnection(server.BaseUri));
         Check("core-json-is-the-private-copy", CoreChecks.CoreJsonIsPrivate);
