@@ -55,11 +55,11 @@
             ReleaseNotes = @'
 0.1.0, first release, 27 cmdlets:
 - New-RegistryApiToken mints a static API token and writes it where the servers read it (the gateway's .env, REGISTRY_API_KEYS, a toolregistry-server tokens file), or with -SelfSigned a gateway self-signed test token (ES256 from a P-256 key, -GenerateKey makes one; HS256 for older releases).
-- Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix; -GatewayRelease V124, V130 or V132 (Latest is now 1.32: ES256 self-signed tokens, REJECT_HS256_TOKENS).
+- Test-RegistryToken gives the verdict an MCP Gateway Registry, ToolHive Registry Server or toolregistry-server would give a token, with every check, the reason and the fix; -GatewayRelease V124, V130 or V132 (Latest is now 1.32: ES256 self-signed tokens, REJECT_HS256_TOKENS, and the generic proxy's verb rules on /{entity_type}/{path} with -GenericProxyKind and -EntityPath).
 - Test-RegistryAuthConfig checks the auth: section of a ToolHive Registry Server configuration the way the server reads it.
 - Get-RegistryAuthMetadata discovers how a protected registry wants to be called: the 401 challenge, RFC 9728 metadata, the authorization servers.
 - Test-ScopeAccess says whether the MCP Gateway Registry's scopes let a group use a server, method or tool, and why.
-- Get-ScopeAccessMatrix lists what every group may do through those scopes.
+- Get-ScopeAccessMatrix lists what every group may do through those scopes, and with -ProxiedEntity or -ProxiedEntitiesPath which HTTP verbs each group may send to the entities a 1.32 gateway proxies.
 - Get-McpAccessToken gets a token from Keycloak, Okta, Auth0, Entra ID, Cognito or any OIDC provider (client credentials, device code, browser sign-in with PKCE, refresh), from a per-user cache when it can, as a token object or a header; also the token a gateway tool would send (its variables and .oauth-tokens files, in its order), a token minted by the gateway's POST /api/tokens/generate, and a Kubernetes projected service-account token (re-read when rotated, its audience checked against ToolHive's).
 - Clear-McpTokenCache removes cached tokens by provider, client or all.
 - Set-McpProfile, Get-McpProfile and Remove-McpProfile keep named token settings (never a secret) for Get-McpAccessToken -Profile.
