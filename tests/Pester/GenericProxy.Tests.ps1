@@ -22,15 +22,10 @@ BeforeAll {
 ], "count": 2}
 '@
 
-    # Runs $Body in a child pwsh with the module imported; every stream comes back as text, one record a line,
-    # each prefixed with its stream, and $result as JSON on a line starting 'RESULT '. $token mints an HS256
-    # self-signed token (the claims /validate reads) signed with the SECRET_KEY.
+    # Runs $Body in a child pwsh (Invoke-TaggedChild); $token mints an HS256 self-signed token (the claims
+    # /validate reads) signed with the SECRET_KEY.
     function Invoke-GenericChild([string] $Body) {
-        $script = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
-        Set-Content -LiteralPath $script -Value @"
-`$ErrorActionPreference = 'Continue'
-Import-Module '$(Get-BuiltModulePath)'
-Set-Location '$TestDrive'
+        Invoke-TaggedChild -Body $Body -Prelude @"
 function token([hashtable] `$claims) {
     `$now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
     `$payload = @{ iss = 'mcp-auth-server'; aud = 'mcp-registry'; sub = 'alice'; iat = `$now - 5; exp = `$now + 600; token_use = 'access'; token_kind = 'user' }
@@ -40,20 +35,7 @@ function token([hashtable] `$claims) {
     `$hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes('$Secret'))
     `$text + '.' + (& `$b64 (`$hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes(`$text))))
 }
-`$result = @{}
-& { $Body } *>&1 | ForEach-Object {
-    switch (`$_) {
-        { `$_ -is [System.Management.Automation.VerboseRecord] } { "VERBOSE `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.DebugRecord] } { "DEBUG `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.WarningRecord] } { "WARNING `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.ErrorRecord] } { "ERROR `$(`$_.FullyQualifiedErrorId) `$(`$_.Exception.Message)"; break }
-        default { "OUTPUT `$(`$_ | Out-String -Width 80)" }
-    }
-}
-'RESULT ' + (`$result | ConvertTo-Json -Compress -Depth 4)
 "@
-        $lines = @(Invoke-ChildPwsh "& '$script'")
-        @{ Lines = $lines; Text = ($lines -join "`n"); Result = (($lines | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1).Substring(7) | ConvertFrom-Json) }
     }
 
     function Get-WideLines($run) { $run.Lines | Where-Object { $_ -like 'OUTPUT *' } | ForEach-Object { $_.Substring(7) -split "`r?`n" } | Where-Object { $_.TrimEnd().Length -gt 80 } }

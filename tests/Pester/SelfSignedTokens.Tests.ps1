@@ -10,29 +10,9 @@ BeforeAll {
     $script:EnvFile = Join-Path $TestDrive '.env'
     Set-Content -LiteralPath $EnvFile -Value "SECRET_KEY=$Secret`nAUTH_PROVIDER=keycloak`nKEYCLOAK_URL=http://127.0.0.1:9`nKEYCLOAK_CLIENT_ID=mcp-gateway-web`nKEYCLOAK_CLIENT_SECRET=x`nINTERNAL_SIGNING_KEY_PATH=/etc/mcp-gateway/signing-key/key.pem"
 
-    # Runs $Body in a child pwsh with the module imported; every stream comes back as text, one record a line,
-    # each prefixed with its stream, and the body's own output as JSON on a line starting 'RESULT '.
+    # Runs $Body in a child pwsh (Invoke-TaggedChild) with $secret, the SECRET_KEY as a SecureString.
     function Invoke-SelfSignedChild([string] $Body) {
-        $script = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
-        Set-Content -LiteralPath $script -Value @"
-`$ErrorActionPreference = 'Continue'
-Import-Module '$(Get-BuiltModulePath)'
-Set-Location '$TestDrive'
-`$secret = ConvertTo-SecureString '$Secret' -AsPlainText -Force
-`$result = @{}
-& { $Body } *>&1 | ForEach-Object {
-    switch (`$_) {
-        { `$_ -is [System.Management.Automation.VerboseRecord] } { "VERBOSE `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.DebugRecord] } { "DEBUG `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.WarningRecord] } { "WARNING `$(`$_.Message)"; break }
-        { `$_ -is [System.Management.Automation.ErrorRecord] } { "ERROR `$(`$_.FullyQualifiedErrorId) `$(`$_.Exception.Message)"; break }
-        default { "OUTPUT `$(`$_ | Out-String -Width 80)" }
-    }
-}
-'RESULT ' + (`$result | ConvertTo-Json -Compress -Depth 4)
-"@
-        $lines = @(Invoke-ChildPwsh "& '$script'")
-        @{ Lines = $lines; Text = ($lines -join "`n"); Result = (($lines | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1).Substring(7) | ConvertFrom-Json) }
+        Invoke-TaggedChild -Body $Body -Prelude "`$secret = ConvertTo-SecureString '$Secret' -AsPlainText -Force"
     }
 }
 

@@ -86,3 +86,30 @@ function Stop-NodeFixture($Fixture) {
         $Fixture.Process.WaitForExit()
     }
 }
+
+# Runs $Body in a child pwsh in $TestDrive with the built module imported, after $Prelude (functions and
+# variables the body uses). Every stream comes back as text, one record a line prefixed with its stream
+# (OUTPUT records formatted at 80 columns), and the body's $result hashtable as JSON on a line 'RESULT '.
+# Returns Lines, Text and Result.
+function Invoke-TaggedChild([string] $Body, [string] $Prelude = '') {
+    $script = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -LiteralPath $script -Value @"
+`$ErrorActionPreference = 'Continue'
+Import-Module '$(Get-BuiltModulePath)'
+Set-Location '$TestDrive'
+$Prelude
+`$result = @{}
+& { $Body } *>&1 | ForEach-Object {
+    switch (`$_) {
+        { `$_ -is [System.Management.Automation.VerboseRecord] } { "VERBOSE `$(`$_.Message)"; break }
+        { `$_ -is [System.Management.Automation.DebugRecord] } { "DEBUG `$(`$_.Message)"; break }
+        { `$_ -is [System.Management.Automation.WarningRecord] } { "WARNING `$(`$_.Message)"; break }
+        { `$_ -is [System.Management.Automation.ErrorRecord] } { "ERROR `$(`$_.FullyQualifiedErrorId) `$(`$_.Exception.Message)"; break }
+        default { "OUTPUT `$(`$_ | Out-String -Width 80)" }
+    }
+}
+'RESULT ' + (`$result | ConvertTo-Json -Compress -Depth 4)
+"@
+    $lines = @(Invoke-ChildPwsh "& '$script'")
+    @{ Lines = $lines; Text = ($lines -join "`n"); Result = (($lines | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1).Substring(7) | ConvertFrom-Json) }
+}
