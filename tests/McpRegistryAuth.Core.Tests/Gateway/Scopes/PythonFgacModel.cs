@@ -252,46 +252,56 @@ internal static class PythonFgacModel
         }
     }
 
+    /// <summary>
+    /// The loop both branches of <c>validate_server_tool_access</c> share: each scope's config (falsy ones
+    /// skipped), each of its rules whose server matches. Lazy, so a PyError surfaces in the caller's try.
+    /// </summary>
+    private static IEnumerable<object?> RulesFor(IScopeStore store, IEnumerable<string> userScopes, string serverName)
+    {
+        foreach (var scope in userScopes)
+        {
+            var config = store.GetServerScopes(scope);
+            if (!Truthy(config))
+            {
+                continue;
+            }
+
+            foreach (var rule in Iterate(config))
+            {
+                if (ServerNamesMatch(Get(rule, "server", null), serverName))
+                {
+                    yield return rule;
+                }
+            }
+        }
+    }
+
     /// <summary><c>validate_server_tool_access(server_name, method, tool_name, user_scopes)</c>.</summary>
     public static bool Validate(IScopeStore store, IEnumerable<string> userScopes, string serverName, string method, string? toolName)
     {
         try
         {
-            foreach (var scope in userScopes)
+            foreach (var rule in RulesFor(store, userScopes, serverName))
             {
-                var config = store.GetServerScopes(scope);
-                if (!Truthy(config))
+                var methods = Get(rule, "methods", new List<object?>());
+                var wildMethods = In("all", methods) || In("*", methods);
+                if ((In(method, methods) || wildMethods) && method != "tools/call")
                 {
-                    continue;
+                    return true;
                 }
 
-                foreach (var rule in Iterate(config))
+                var tools = Get(rule, "tools", new List<object?>());
+                var wildTools = In("all", tools) || In("*", tools);
+                if (method == "tools/call" && Truthy(toolName))
                 {
-                    if (!ServerNamesMatch(Get(rule, "server", null), serverName))
-                    {
-                        continue;
-                    }
-
-                    var methods = Get(rule, "methods", new List<object?>());
-                    var wildMethods = In("all", methods) || In("*", methods);
-                    if ((In(method, methods) || wildMethods) && method != "tools/call")
+                    if (In(toolName, tools) || wildTools)
                     {
                         return true;
                     }
-
-                    var tools = Get(rule, "tools", new List<object?>());
-                    var wildTools = In("all", tools) || In("*", tools);
-                    if (method == "tools/call" && Truthy(toolName))
-                    {
-                        if (In(toolName, tools) || wildTools)
-                        {
-                            return true;
-                        }
-                    }
-                    else if (In(method, tools) || wildTools)
-                    {
-                        return true;
-                    }
+                }
+                else if (In(method, tools) || wildTools)
+                {
+                    return true;
                 }
             }
 
@@ -312,33 +322,19 @@ internal static class PythonFgacModel
     {
         try
         {
-            foreach (var scope in userScopes)
+            foreach (var rule in RulesFor(store, userScopes, serverName))
             {
-                var config = store.GetServerScopes(scope);
-                if (!Truthy(config))
+                var methods = Get(rule, "methods", new List<object?>());
+                var wildcard = In("http:*", methods);
+                var upper = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in Iterate(methods))
                 {
-                    continue;
+                    upper.Add(item is string text ? text.ToUpperInvariant() : throw new PyError($"'{TypeName(item)}' object has no attribute 'upper'"));
                 }
 
-                foreach (var rule in Iterate(config))
+                if (upper.Contains(verb.ToUpperInvariant()) || wildcard)
                 {
-                    if (!ServerNamesMatch(Get(rule, "server", null), serverName))
-                    {
-                        continue;
-                    }
-
-                    var methods = Get(rule, "methods", new List<object?>());
-                    var wildcard = In("http:*", methods);
-                    var upper = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var item in Iterate(methods))
-                    {
-                        upper.Add(item is string text ? text.ToUpperInvariant() : throw new PyError($"'{TypeName(item)}' object has no attribute 'upper'"));
-                    }
-
-                    if (upper.Contains(verb.ToUpperInvariant()) || wildcard)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
